@@ -1,0 +1,71 @@
+"""Sentence segmentation: (text, expected sentences) tables, plus the offset invariant."""
+
+import pytest
+
+from transforms.sentences import split_sentences
+
+
+def texts(text):
+    return [text[s.char_start:s.char_end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال كيم. وأضاف بوتين.", ["قال كيم.", "وأضاف بوتين."]),
+        ("هل يزور بوتين بيونغ يانغ؟ نعم!", ["هل يزور بوتين بيونغ يانغ؟", "نعم!"]),
+        ("أولا؛ ثانيا.", ["أولا؛", "ثانيا."]),
+        # not inside quotations
+        ('وقال: "لسنا قلقين. ما يقلقنا هو التعاون". وأضاف.', ['وقال: "لسنا قلقين. ما يقلقنا هو التعاون".', "وأضاف."]),
+        ("وقال: “هذا مهم. جدا”. ثم غادر.", ["وقال: “هذا مهم. جدا”.", "ثم غادر."]),
+        ("وقال: «نعم. لا». انتهى.", ["وقال: «نعم. لا».", "انتهى."]),
+        # not on abbreviations
+        ('وفق ما ذكرت شبكة "سي. إن. إن" الإخبارية.', ['وفق ما ذكرت شبكة "سي. إن. إن" الإخبارية.']),
+        ("نقلت وكالة أ. ف. ب الخبر. ثم انتهى.", ["نقلت وكالة أ. ف. ب الخبر.", "ثم انتهى."]),
+        ("قال د. محمد إن الوضع صعب.", ["قال د. محمد إن الوضع صعب."]),
+        ("a U.S. official said so. Then left.", ["a U.S. official said so.", "Then left."]),
+        # not in numbers
+        ("ارتفع النمو 2.5 بالمئة. وتراجع التضخم.", ["ارتفع النمو 2.5 بالمئة.", "وتراجع التضخم."]),
+        # a two-letter word ending a sentence is still a sentence end
+        ("هي الأولى له. وبدأت الزيارة.", ["هي الأولى له.", "وبدأت الزيارة."]),
+        # paragraph breaks, headings
+        ("قلق غربي\nوقال كيربي إن الأمر مقلق.", ["قلق غربي", "وقال كيربي إن الأمر مقلق."]),
+        ("سطر أول\n\n\nسطر ثان", ["سطر أول", "سطر ثان"]),
+        # an unbalanced quote protects nothing
+        ("قال “نعم. ثم ذهب.", ["قال “نعم.", "ثم ذهب."]),
+        # scraper wrappers are not sentences
+        ("[ad_1]\nخبر أول.\n[ad_2]\nالمصدر", ["خبر أول."]),
+        ("", []),
+        ("   \n  ", []),
+    ],
+)
+def test_split(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("قلق غربي\nوقال كيربي إن الأمر مقلق.", [True, False]),
+        ("ماذا تعني الزيارة لأمريكا؟\nنص.", [False, False]),
+        ("بوتين يقبل “هدية” كيم بسرور\nدعوة باحترام قوبلت بسرور.", [True, False]),
+    ],
+)
+def test_headings(text, headings):
+    assert [s.is_heading for s in split_sentences(text)] == headings
+
+
+def test_paragraph_index_counts_non_empty_lines():
+    spans = split_sentences("قال كيم. وأضاف بوتين.\n\nانتهى الخبر.")
+    assert [s.paragraph_index for s in spans] == [0, 0, 1]
+
+
+def test_offsets_reproduce_every_seed_sentence(seed_texts):
+    for name, text in seed_texts.items():
+        spans = split_sentences(text)
+        assert spans, name
+        for span in spans:
+            sentence = text[span.char_start:span.char_end]
+            assert sentence == sentence.strip() and sentence, (name, span)
+        starts = [s.char_start for s in spans]
+        assert starts == sorted(starts)

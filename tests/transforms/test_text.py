@@ -1,0 +1,58 @@
+"""Normalization and name keys: spellings that must collapse, and names that must not."""
+
+import pytest
+
+from transforms.text import has_arabic, name_key, normalize_text, normalize_word
+
+
+@pytest.mark.parametrize(
+    ("variants",),
+    [
+        (["بيونج يانج", "بيونغ يانغ", "بيونجيانج", "بيونغيانغ"],),
+        (["كيم جونغ أون", "كيم جونج أون", "كيم جونغ-أون", "كيم جونغ اون"],),
+        (["الأميركي", "الأمريكي"],),
+        (["مجلس الأمن القومي الأميركي", "مجلس الأمن القومي الأمريكي"],),
+        (["إيران", "ايران", "آيران"],),
+        (["كيربي", "كيربى", "كـيـربي", "كِيرْبِي"],),
+        (["موسكو", "موسكو\u200f"],),
+    ],
+)
+def test_variants_share_a_key(variants):
+    assert len({name_key(v) for v in variants}) == 1, {v: name_key(v) for v in variants}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("كيم جونغ أون", "كيم هونج-كيون"),
+        ("كيم جونغ أون", "كيم جونغ إيل"),
+        ("كوريا الشمالية", "كوريا الجنوبية"),
+        ("بوتين", "بيلوسوف"),
+    ],
+)
+def test_distinct_names_keep_distinct_keys(a, b):
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أكّدت الوكالةُ", "اكدت الوكاله"),
+        ("إلى مستشفى", "الي مستشفي"),
+        ("قـــال", "قال"),
+        ("  سطر\n  ثان  ", "سطر ثان"),
+        ("ﻻ", "لا"),
+    ],
+)
+def test_normalize_text(text, expected):
+    assert normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("أكّدت", "اكدت"), ("قائلاً", "قائلا"), ("مدرسة", "مدرسه")])
+def test_normalize_word(word, expected):
+    assert normalize_word(word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("hello", False), ("مرحبا", True), ("123 ،", False)])
+def test_has_arabic(text, expected):
+    assert has_arabic(text) is expected

@@ -1,0 +1,98 @@
+"""Arabic text normalization, kept beside the original text and never instead of it.
+
+Outlets spell the same word many ways: diacritics or none, أ/إ/آ/ا, ى/ي, ة/ه, tatweel,
+presentation forms, invisible bidi marks. Offsets are always counted in the original
+article text; the normalized forms exist only for matching, grouping and search.
+
+Two strengths of normalization:
+
+- ``normalize_text`` — for whole sentences (``sentences.text_norm``): camel-tools
+  ``arclean`` + dediacritization + alef / alef-maksura / teh-marbuta folding + tatweel removal.
+  Length may change, so it is never used to compute offsets.
+- ``normalize_word`` — the same folding for one token; used by the tagger's features and the
+  gazetteer.
+- ``name_key`` — the aggressive key under which spelling variants of one *name* collapse
+  (بيونج يانج / بيونغ يانغ / بيونجيانج, الأميركي / الأمريكي, hyphen vs space). Only for names:
+  folding ج/غ in ordinary words would merge unrelated words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+_ARCLEAN = CharMapper.builtin_mapper("arclean")
+
+TATWEEL = "\u0640"
+# Zero-width and bidi control characters that scrapers leave inside words.
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
+# Quranic/extended marks camel-tools' dediacritizer leaves in place (U+0653–U+065F).
+_EXTRA_MARKS_RE = re.compile("[\u0653-\u065f]")
+_SPACES_RE = re.compile(r"\s+")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# "ال" definite article and one-letter proclitics, for stripping in name keys.
+_NAME_JOINERS_RE = re.compile(r"[\s\-‐‑–—_·.'’`]+")
+_HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي", "ء": ""})
+
+
+def fold(text: str) -> str:
+    """Dediacritize and fold letter variants without touching anything else (length-safe
+    for Arabic letters: only removals of diacritics/tatweel/invisibles change the length)."""
+    text = INVISIBLE_RE.sub("", text)
+    text = _EXTRA_MARKS_RE.sub("", dediac_ar(text)).replace(TATWEEL, "")
+    text = normalize_alef_ar(text)
+    text = normalize_alef_maksura_ar(text)
+    return normalize_teh_marbuta_ar(text)
+
+
+def normalize_text(text: str) -> str:
+    """Normalized form of a sentence for search and syndication matching."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ARCLEAN(text)
+    return _SPACES_RE.sub(" ", fold(text)).strip()
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """Normalized form of a single token (cached: news vocabularies repeat a lot)."""
+    return fold(unicodedata.normalize("NFKC", word))
+
+
+def has_arabic(text: str) -> bool:
+    return _ARABIC_LETTER_RE.search(text) is not None
+
+
+# Spelling variants of transliterated names. Applied after ``fold``.
+_NAME_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile("غ"), "ج"),  # بيونغ / بيونج, جونغ / جونج
+    (re.compile("ڤ"), "ف"),
+    (re.compile("پ"), "ب"),
+    (re.compile("چ"), "تش"),
+    (re.compile("گ"), "ج"),
+    (re.compile("امير(?=ك)"), "امري"),  # الأميركي / الأمريكي
+    (re.compile("ي{2,}"), "ي"),
+    (re.compile("و{2,}"), "و"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """Key under which spelling variants of one name collapse.
+
+    >>> name_key("بيونغ يانغ") == name_key("بيونجيانج") == name_key("بيونج يانج")
+    True
+    """
+    key = fold(unicodedata.normalize("NFKC", name)).translate(_HAMZA_SEATS)
+    key = _NAME_JOINERS_RE.sub("", key).lower()
+    for pattern, replacement in _NAME_VARIANTS:
+        key = pattern.sub(replacement, key)
+    return key
