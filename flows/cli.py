@@ -1,0 +1,124 @@
+"""The ``khabar`` console command.
+
+    khabar run [--input PATH] [--warehouse DIR] [--strict] [--wait SECONDS]
+    khabar cites NAME [--warehouse DIR]      which outlets quote NAME (Arabic or English)
+    khabar eval [...]                        accuracy of the NER tagger and claim attribution
+    khabar train-ner [...]                   retrain the bundled NER model
+
+Failures exit non-zero with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = str(PROJECT_ROOT / "seeds") if (PROJECT_ROOT / "seeds").is_dir() else "seeds"
+DEFAULT_WAREHOUSE = "warehouse"
+
+
+def _prefect_defaults() -> None:
+    """Embedded defaults: an ephemeral Prefect API (no server to run), no telemetry."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    _prefect_defaults()
+    from flows.etl import etl
+
+    summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, batch_size=args.batch_size)
+    print(f"khabar run {summary.run_id}: {summary.input} → {summary.warehouse}")
+    print(
+        f"  articles: {summary.n_articles_new} new, {summary.n_articles_changed} changed, "
+        f"{summary.n_articles_unchanged} unchanged, {summary.n_duplicates} duplicates; "
+        f"{summary.n_rejects} rejected, {summary.n_warnings} warnings"
+    )
+    print("  rows: " + ", ".join(f"{table} {count:,}" for table, count in summary.rows.items()))
+    for reject in summary.rejects[:10]:
+        print(f"  {reject['severity']}: {reject['detail']}")
+    if len(summary.rejects) > 10:
+        print(f"  … {len(summary.rejects) - 10} more in the rejects table")
+    print(f"  {summary.seconds:.1f} s")
+    return 0
+
+
+def _cmd_cites(args: argparse.Namespace) -> int:
+    import duckdb
+
+    path = Path(args.warehouse) / "khabar.duckdb"
+    if not path.exists():
+        raise SystemExit(f"khabar: no warehouse at {path}; run `khabar run` first")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT outlet, n_claims, speakers, first_claim FROM outlets_citing(?)", [args.name]
+        ).fetchall()
+    finally:
+        con.close()
+    print(f"Outlets citing {args.name}: {len(rows)} article(s)")
+    for outlet, n_claims, speakers, first_claim in rows:
+        snippet = first_claim if len(first_claim) <= 90 else first_claim[:90] + "…"
+        print(f"  {outlet}  ({n_claims} claim{'s' if n_claims != 1 else ''}; {', '.join(speakers)})  {snippet}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from evaluation.report import main as eval_main
+
+    return eval_main(args.rest)
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from evaluation.train_ner import main as train_main
+
+    return train_main(args.rest) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="khabar", description="Arabic news → sentences, entities and claims (who said what) in Parquet and DuckDB.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract, transform and load articles into the warehouse")
+    run.add_argument("--input", default=DEFAULT_INPUT, help="a directory of .txt articles (+ manifest.csv/.jsonl) or a JSON Lines feed (.jsonl, .jsonl.gz); default: seeds/")
+    run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse directory (Parquet + khabar.duckdb); default: ./warehouse")
+    run.add_argument("--strict", action="store_true", help="fail the run on the first rejected input instead of recording it and going on")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run holding the warehouse lock (default: exit at once)")
+    run.add_argument("--batch-size", type=int, default=250, help="articles per transform task (default 250)")
+    run.set_defaults(func=_cmd_run)
+
+    cites = sub.add_parser("cites", help="which outlets quote a speaker (Arabic or English name)")
+    cites.add_argument("name", help="e.g. Kirby, 'John Kirby', كيربي")
+    cites.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
+    cites.set_defaults(func=_cmd_cites)
+
+    evaluate = sub.add_parser("eval", help="measure NER and claim attribution accuracy (see `khabar eval --help`)", add_help=False)
+    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
+    evaluate.set_defaults(func=_cmd_eval)
+
+    train = sub.add_parser("train-ner", help="retrain the bundled NER model from NewsFANE/WikiFANE", add_help=False)
+    train.add_argument("rest", nargs=argparse.REMAINDER)
+    train.set_defaults(func=_cmd_train)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("khabar: interrupted", file=sys.stderr)
+        return 130
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the CLI's contract: one line, non-zero
+        print(f"khabar: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,278 @@
+"""The khabar ETL flow: extract → transform → Parquet snapshot → DuckDB.
+
+Tasks are thin typed wrappers over ``transforms`` and ``flows.warehouse``; the flow only wires
+them. Work is batched (hundreds of articles per task), never one task per sentence.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+
+from flows import extract
+from flows.warehouse import SnapshotWriter, current_snapshot, read_table, warehouse_lock
+from transforms import schema
+from transforms.pipeline import entities_from_table, entities_table, merge_entities, process_articles
+from transforms.sources import Article, Reject
+
+DEFAULT_BATCH_SIZE = 250
+MAX_BATCHES_IN_FLIGHT = 4
+
+
+class StrictModeError(RuntimeError):
+    """--strict: an input was rejected, so the run fails instead of going on."""
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    input: str
+    warehouse: str
+    status: str = "completed"
+    n_inputs: int = 0
+    n_articles_new: int = 0
+    n_articles_changed: int = 0
+    n_articles_unchanged: int = 0
+    n_articles_removed: int = 0
+    n_duplicates: int = 0
+    n_rejects: int = 0
+    n_warnings: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    rejects: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class Plan:
+    """What the previous snapshot says about the inputs: decides what to (re)process."""
+
+    source_to_article: dict[str, tuple[str, str]]  # source → (article_id, text_sha256)
+    article_ids: set[str]
+    sources: pa.Table  # the previous article_sources rows
+
+
+# ----------------------------------------------------------------------------- tasks
+
+def transient_io_error(task, task_run, state) -> bool:
+    """Retry I/O hiccups, never deterministic errors (a missing file stays missing)."""
+    try:
+        state.result()
+    except (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    except Exception:  # noqa: BLE001 - anything else is deterministic
+        return False
+    return False
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=transient_io_error)
+def discover_inputs(input_path: str) -> extract.Inventory:
+    """List input files (I/O: retried on transient errors)."""
+    return extract.discover(input_path)
+
+
+@task(cache_policy=NO_CACHE)
+def load_plan(warehouse: str) -> Plan:
+    snapshot = current_snapshot(Path(warehouse))
+    table = read_table(snapshot, "article_sources")
+    mapping = {s: (a, h) for s, a, h in zip(*(table.column(c).to_pylist() for c in ("source", "article_id", "text_sha256")))}
+    articles = read_table(snapshot, "articles", ["article_id"]).column("article_id").to_pylist()
+    return Plan(mapping, set(articles), table)
+
+
+@task(cache_policy=NO_CACHE)
+def transform_batch(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime) -> tuple[dict[str, int], pa.Table]:
+    """Sentences, mentions, entities and claims for one batch, written as Parquet parts of the
+    snapshot under construction. Returns row counts and the batch's entities."""
+    batch = process_articles(articles, run_id, ingested_at)
+    tables = batch.tables()
+    counts = writer.write_article_tables(tables, part)
+    return counts, tables["entities"]
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=transient_io_error)
+def carry_over(writer: SnapshotWriter, removed: set[str]) -> None:
+    writer.carry_over(removed)
+
+
+@task(cache_policy=NO_CACHE)
+def finalize_snapshot(writer: SnapshotWriter, new_entities: list[pa.Table], sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None) -> RunSummary:
+    """Entities (merged with the previous snapshot's, unreferenced ones dropped), the source
+    map, the rejects and the ledger row; then publish Parquet and DuckDB atomically."""
+    entities = entities_from_table(read_table(writer.base, "entities"))
+    for table in new_entities:
+        merge_entities(entities, entities_from_table(table).values())
+    referenced = set(writer.read("mentions", ["entity_id"]).column("entity_id").to_pylist())
+    referenced |= set(x for x in writer.read("claims", ["speaker_entity_id"]).column("speaker_entity_id").to_pylist() if x)
+    entity_rows = entities_table(e for e in entities.values() if e.entity_id in referenced)
+    writer.write_table("entities", entity_rows)
+    writer.write_table("article_sources", sources)
+    if rejects.num_rows:
+        writer.write_table("rejects", rejects, f"run-{summary.run_id}")
+    summary.rows = {
+        "articles": writer.read("articles", ["article_id"]).num_rows,
+        "sentences": writer.read("sentences", ["sentence_id"]).num_rows,
+        "mentions": writer.read("mentions", ["mention_id"]).num_rows,
+        "entities": entity_rows.num_rows,
+        "claims": writer.read("claims", ["claim_id"]).num_rows,
+    }
+    writer.write_table("etl_runs", _ledger_row(summary, started_at, flow_run_id), f"run-{summary.run_id}")
+    writer.publish()
+    return summary
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _ledger_row(summary: RunSummary, started_at: datetime, flow_run_id: str | None, message: str | None = None) -> pa.Table:
+    row = {
+        "run_id": summary.run_id,
+        "flow_run_id": flow_run_id,
+        "input": summary.input,
+        "started_at": started_at,
+        "finished_at": datetime.now(timezone.utc),
+        "status": summary.status,
+        "n_inputs": summary.n_inputs,
+        "n_articles_new": summary.n_articles_new,
+        "n_articles_changed": summary.n_articles_changed,
+        "n_articles_unchanged": summary.n_articles_unchanged,
+        "n_articles_removed": summary.n_articles_removed,
+        "n_rejects": summary.n_rejects,
+        "n_articles": summary.rows.get("articles"),
+        "n_sentences": summary.rows.get("sentences"),
+        "n_mentions": summary.rows.get("mentions"),
+        "n_entities": summary.rows.get("entities"),
+        "n_claims": summary.rows.get("claims"),
+        "message": message,
+    }
+    return pa.Table.from_pylist([row], schema.ETL_RUNS)
+
+
+def _new_run_id(started_at: datetime) -> str:
+    return started_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+
+
+def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _flow_run_id() -> str | None:
+    try:
+        return str(get_run_context().flow_run.id)
+    except Exception:  # noqa: BLE001 - outside a flow run there is no id to record
+        return None
+
+
+# ----------------------------------------------------------------------------- the flow
+
+@flow(name="khabar-etl", log_prints=True)
+def etl(
+    input: str = "seeds",
+    warehouse: str = "warehouse",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    strict: bool = False,
+    wait_seconds: float = 0.0,
+) -> RunSummary:
+    """Run the whole pipeline on ``input`` (a directory or a JSON Lines file) into ``warehouse``."""
+    logger = get_run_logger()
+    started_at = datetime.now(timezone.utc)
+    run_id = _new_run_id(started_at)
+    warehouse_path = Path(warehouse)
+    summary = RunSummary(run_id=run_id, input=str(input), warehouse=str(warehouse_path))
+    with warehouse_lock(warehouse_path, wait_seconds):
+        inventory = discover_inputs(input)
+        plan = load_plan(str(warehouse_path))
+        writer = SnapshotWriter(warehouse_path, run_id)
+        try:
+            rejects: list[Reject] = list(inventory.rejects)
+            summary.n_inputs = len(inventory.files)
+            seen_sources: dict[str, tuple[str, str]] = {}
+            run_articles: set[str] = set()
+            removed: set[str] = set()
+
+            def to_process() -> Iterator[Article]:
+                for article, problems in extract.iter_inputs(inventory):
+                    rejects.extend(problems)
+                    if strict and any(p.severity == "error" for p in problems):
+                        raise StrictModeError(f"--strict: {problems[0].detail}")
+                    if article is None:
+                        continue
+                    sha = article.text_sha256
+                    previous = plan.source_to_article.get(article.source)
+                    if previous is not None and previous[1] == sha and previous[0] in plan.article_ids:
+                        seen_sources[article.source] = previous
+                        summary.n_articles_unchanged += 1  # content hash unchanged: nothing to redo
+                        continue
+                    aid = article.article_id
+                    seen_sources[article.source] = (aid, sha)
+                    if previous is not None and previous[0] != aid:
+                        summary.n_articles_changed += 1
+                        removed.add(previous[0])
+                    if aid in run_articles or (aid in plan.article_ids and aid not in removed):
+                        summary.n_duplicates += 1  # same article under another name: stored once
+                        continue
+                    if previous is None:
+                        summary.n_articles_new += 1
+                    run_articles.add(aid)
+                    yield article
+
+            entity_tables: list[pa.Table] = []
+            pending: deque = deque()
+            for number, batch in enumerate(_batches(to_process(), batch_size)):
+                pending.append(transform_batch.submit(batch, writer, f"{run_id}-{number:05d}", run_id, started_at))
+                while len(pending) > MAX_BATCHES_IN_FLIGHT:  # bounded memory: stream, don't hoard
+                    entity_tables.append(pending.popleft().result()[1])
+            while pending:
+                entity_tables.append(pending.popleft().result()[1])
+
+            # An edited article replaces its old rows unless another source still carries the old text.
+            still_carried = {aid for src, (aid, _) in plan.source_to_article.items() if src not in seen_sources}
+            removed -= still_carried | run_articles
+            summary.n_articles_removed = len(removed)
+            carry_over(writer, removed)
+
+            sources = _merge_sources(plan.sources, seen_sources, run_id, started_at)
+            summary.n_rejects = sum(1 for r in rejects if r.severity == "error")
+            summary.n_warnings = len(rejects) - summary.n_rejects
+            summary.rejects = [asdict(r) for r in rejects]
+            reject_table = pa.Table.from_pylist(
+                [{"run_id": run_id, **asdict(r), "rejected_at": started_at} for r in rejects], schema.REJECTS
+            )
+            finalize_snapshot(writer, entity_tables, sources, reject_table, summary, started_at, _flow_run_id())
+        except BaseException:
+            writer.abandon()
+            raise
+    summary.seconds = (datetime.now(timezone.utc) - started_at).total_seconds()
+    logger.info(
+        "run %s: %d new, %d changed, %d unchanged articles; %d rejected, %d warnings; rows %s",
+        run_id, summary.n_articles_new, summary.n_articles_changed, summary.n_articles_unchanged,
+        summary.n_rejects, summary.n_warnings, summary.rows,
+    )
+    return summary
+
+
+def _merge_sources(previous: pa.Table, seen: dict[str, tuple[str, str]], run_id: str, seen_at: datetime) -> pa.Table:
+    """Sources not read in this run keep their rows; the ones read now get this run's."""
+    kept = previous.filter(pc.invert(pc.is_in(previous.column("source"), value_set=pa.array(list(seen), pa.string()))))
+    fresh = pa.Table.from_pylist(
+        [{"source": src, "article_id": aid, "text_sha256": sha, "run_id": run_id, "seen_at": seen_at} for src, (aid, sha) in seen.items()],
+        schema.ARTICLE_SOURCES,
+    )
+    return pa.concat_tables([kept, fresh]).sort_by("source")

@@ -1,0 +1,280 @@
+"""The warehouse on disk: Parquet snapshots published atomically, and a DuckDB file swapped in.
+
+Layout (``<warehouse>/``)::
+
+    parquet -> .snapshots/<run_id>          relative symlink, swapped atomically per run
+    .snapshots/<run_id>/<table>/published_month=YYYY-MM/part-*.parquet   (article tables)
+    .snapshots/<run_id>/<table>/part-*.parquet                           (entities, ledgers)
+    khabar.duckdb                           tables + every view in sql/, rebuilt and swapped
+    .khabar.lock                            one writer at a time
+
+Why snapshots: a run that dies half-way must leave the last good warehouse behind, and readers
+(BI tools on the Parquet, the DuckDB CLI holding the file) must never see half a table. A new
+snapshot starts as hard links to the unchanged files of the previous one, so an incremental run
+writes only what changed. The DuckDB file is built beside the old one and renamed over it, so
+a reader holding the old file keeps reading the old file. DuckDB tables are materialized
+copies, so moving the warehouse folder breaks nothing.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from transforms import schema
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+DUCKDB_NAME = "khabar.duckdb"
+PARQUET_LINK = "parquet"
+SNAPSHOTS = ".snapshots"
+LOCK_NAME = ".khabar.lock"
+# The DuckDB CLI a user can install here (PyPI duckdb-cli 1.5.x) reads this storage format.
+DUCKDB_STORAGE_VERSION = "v1.5.0"
+PARQUET_COMPRESSION = "zstd"
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse lock."""
+
+
+@contextmanager
+def warehouse_lock(warehouse: Path, wait_seconds: float = 0.0):
+    """Exclusive lock for the duration of a run; waits up to ``wait_seconds`` for another run."""
+    warehouse.mkdir(parents=True, exist_ok=True)
+    handle = open(warehouse / LOCK_NAME, "a+")
+    deadline = time.monotonic() + wait_seconds
+    try:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "unknown"
+                    raise WarehouseBusy(
+                        f"another khabar run ({holder}) is writing to {warehouse}; "
+                        f"try again when it finishes or pass --wait SECONDS"
+                    ) from None
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def current_snapshot(warehouse: Path) -> Path | None:
+    link = warehouse / PARQUET_LINK
+    if not link.is_symlink():
+        return None
+    target = (warehouse / os.readlink(link)).resolve()
+    return target if target.is_dir() else None
+
+
+def table_files(snapshot: Path | None, table: str) -> list[Path]:
+    if snapshot is None or not (snapshot / table).is_dir():
+        return []
+    return sorted((snapshot / table).rglob("*.parquet"))
+
+
+def read_table(snapshot: Path | None, table: str, columns: list[str] | None = None) -> pa.Table:
+    """All rows of one table of a snapshot (partition column restored for article tables)."""
+    target = schema.ALL_TABLES[table]
+    files = table_files(snapshot, table)
+    if not files:
+        return target.empty_table() if columns is None else pa.schema([target.field(c) for c in columns]).empty_table()
+    parts = []
+    for path in files:
+        wanted = None if columns is None else [c for c in columns if c != schema.PARTITION_KEY]
+        part = pq.read_table(path, columns=wanted)
+        if table in schema.ARTICLE_TABLES and (columns is None or schema.PARTITION_KEY in columns):
+            month = path.parent.name.split("=", 1)[1]
+            part = part.append_column(schema.PARTITION_KEY, pa.array([month] * part.num_rows, pa.string()))
+        parts.append(part)
+    result = pa.concat_tables(parts, promote_options="permissive")
+    names = [f.name for f in target] if columns is None else columns
+    return result.select(names).cast(pa.schema([target.field(n) for n in names]))
+
+
+@dataclass
+class SnapshotWriter:
+    """Builds the next snapshot next to the current one; nothing is visible until ``publish``."""
+
+    warehouse: Path
+    run_id: str
+
+    def __post_init__(self) -> None:
+        self.base = current_snapshot(self.warehouse)
+        self.root = self.warehouse / SNAPSHOTS / f"{self.run_id}.partial"
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir(parents=True)
+        self.final = self.warehouse / SNAPSHOTS / self.run_id
+
+    # -- carrying the previous snapshot over -------------------------------------------
+    def carry_over(self, removed_article_ids: set[str]) -> None:
+        """Hard-link every unchanged file of the previous snapshot; rewrite article-table files
+        that hold rows of removed (edited) articles without those rows."""
+        if self.base is None:
+            return
+        removed = pa.array(sorted(removed_article_ids), pa.string())
+        for table in (*schema.ARTICLE_TABLES, "etl_runs", "rejects"):
+            for path in table_files(self.base, table):
+                target = self.root / path.relative_to(self.base)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if table in schema.ARTICLE_TABLES and len(removed):
+                    ids = pq.read_table(path, columns=["article_id"]).column("article_id")
+                    hit = pc.is_in(ids, value_set=removed)
+                    if pc.any(hit).as_py():
+                        kept = pq.read_table(path).filter(pc.invert(hit))
+                        if kept.num_rows:
+                            _write(kept, target)
+                        continue
+                _link_or_copy(path, target)
+
+    # -- new rows ------------------------------------------------------------------------
+    def write_article_tables(self, tables: dict[str, pa.Table], part: str) -> dict[str, int]:
+        """Write one batch's article tables, one file per published month."""
+        counts = {}
+        for table, data in tables.items():
+            if table not in schema.ARTICLE_TABLES:
+                continue
+            counts[table] = data.num_rows
+            if not data.num_rows:
+                continue
+            months = data.column(schema.PARTITION_KEY)
+            for month in sorted(set(months.to_pylist())):
+                rows = data.filter(pc.equal(months, month)).drop_columns([schema.PARTITION_KEY])
+                _write(rows, self.root / table / f"{schema.PARTITION_KEY}={month}" / f"part-{part}.parquet")
+        return counts
+
+    def write_table(self, table: str, data: pa.Table, name: str = "part-0") -> None:
+        _write(data.cast(schema.ALL_TABLES[table]), self.root / table / f"{name}.parquet")
+
+    def read(self, table: str, columns: list[str] | None = None) -> pa.Table:
+        """Read a table from the snapshot being built."""
+        return read_table(self.root, table, columns)
+
+    # -- publishing ------------------------------------------------------------------------
+    def publish(self) -> Path:
+        """Make the new snapshot the current one (one atomic rename of the ``parquet`` link)
+        after its DuckDB file has been built; then swap that file in and drop old snapshots."""
+        os.replace(self.root, self.final)
+        duckdb_tmp = self.warehouse / f".{DUCKDB_NAME}.{self.run_id}.tmp"
+        build_duckdb(self.final, duckdb_tmp, self.run_id)
+        link_tmp = self.warehouse / f".{PARQUET_LINK}.{self.run_id}.tmp"
+        if link_tmp.is_symlink() or link_tmp.exists():
+            link_tmp.unlink()
+        os.symlink(os.path.join(SNAPSHOTS, self.run_id), link_tmp)
+        os.replace(link_tmp, self.warehouse / PARQUET_LINK)
+        os.replace(duckdb_tmp, self.warehouse / DUCKDB_NAME)
+        _fsync_dir(self.warehouse)
+        self._drop_old_snapshots()
+        return self.final
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _drop_old_snapshots(self) -> None:
+        for path in (self.warehouse / SNAPSHOTS).iterdir():
+            if path != self.final:
+                shutil.rmtree(path, ignore_errors=True)
+        for path in self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"):
+            path.unlink(missing_ok=True)
+
+
+def _write(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp, compression=PARQUET_COMPRESSION)
+    os.replace(tmp, path)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# ------------------------------------------------------------------------------ DuckDB
+
+def sql_files() -> list[Path]:
+    return sorted(SQL_DIR.glob("*.sql"))
+
+
+def build_duckdb(snapshot: Path, target: Path, run_id: str) -> None:
+    """A fresh DuckDB file from a snapshot: tables from sql/, rows from Parquet, views from sql/."""
+    target.unlink(missing_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{_sql_str(target)}' AS khabar (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')")
+        con.execute("USE khabar")
+        con.execute("BEGIN TRANSACTION")
+        for path in sql_files():
+            con.execute(path.read_text(encoding="utf-8"))
+            if path.name.startswith("001_"):
+                _load_tables(con, snapshot)
+        con.execute(
+            "CREATE OR REPLACE TABLE warehouse_info AS SELECT ? AS snapshot_id, now() AS built_at",
+            [run_id],
+        )
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _load_tables(con: duckdb.DuckDBPyConnection, snapshot: Path) -> None:
+    for table, table_schema in schema.ALL_TABLES.items():
+        files = table_files(snapshot, table)
+        if not files:
+            continue
+        columns = ", ".join(f'"{f.name}"' for f in table_schema)
+        file_list = ", ".join(f"'{_sql_str(p)}'" for p in files)
+        hive = (
+            f"hive_partitioning=true, hive_types={{'{schema.PARTITION_KEY}': VARCHAR}}"
+            if table in schema.ARTICLE_TABLES
+            else "hive_partitioning=false"
+        )
+        con.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM read_parquet([{file_list}], {hive}, union_by_name=true)"
+        )
+
+
+def _sql_str(path: Path | str) -> str:
+    return str(path).replace("'", "''")
+
+
+def table_counts(duckdb_path: Path, tables: Iterable[str]) -> dict[str, int]:
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        con.close()

@@ -1,0 +1,548 @@
+"""Claims — who said what — from cues, patterns and speaker coreference.
+
+A claim is a speaker + a reporting cue + content, with offsets into the article text. The
+patterns are the ones Arabic news actually uses:
+
+- cue first:      "وقال المتحدث باسم ... جون كيربي إن ..." / "...: “...”"
+- dropped subject: "وأضاف أن ..." / "وأوضح أن ..." — the previous speaker continues
+- participle:     "...، قائلا: “...”" / "مضيفا أن ..." — the subject of the clause speaks
+- relayed:        "ونقل عن X قوله: ..." / "ونقلت عنه وسائل إعلام قوله" (عنه → previous speaker)
+- attribution:    "وفق ما ذكرت شبكة X" / "بحسب X" / "وفقا لـ X" — the rest of the sentence is X's
+- headline:       "X: “...”"
+- continued quote: a paragraph that opens with a quotation and has no cue continues the previous
+  paragraph's speaker
+
+Speakers are resolved through the article's mentions: a named person or organization gets its
+entity id; "مسؤولون أمريكيون", "متحدث باسم السفارة" are unnamed officials (no entity id, the
+descriptor kept as ``speaker_text``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
+from transforms.entities.mentions import Entity, Mention
+from transforms.tokens import Token, tokenize
+from transforms.text import normalize_word
+
+_QUOTE_OPEN = {"“": "”", "«": "»", '"': '"'}
+_QUOTE_CHARS = set("“”«»\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    complement: str  # say | prep:X | object | participle
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, Cue]:
+    lexicon: dict[str, Cue] = {}
+    for line in files("transforms").joinpath("cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "lemma\t")):
+            continue
+        lemma, complement, forms = line.split("\t")
+        for form in forms.split():
+            lexicon.setdefault(normalize_word(form), Cue(lemma, complement))
+    return lexicon
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in words.split())
+
+
+COMPLEMENTIZERS = _n("إن أن بأن إنه إنها إنهم إنهما إنهن أنه أنها أنهم أنهما بأنه بأنها بأنهم بأنهما إننا أننا بأننا وإن وأن")
+_BARE_COMPLEMENTIZERS = _n("إن أن بأن وإن وأن")
+_TIME_WORDS = _n(
+    "يوم اليوم أمس الليلة صباح مساء الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
+    "خلال للصحفيين للصحافيين للصحفيين، لوسائل لصحيفة لوكالة لقناة لشبكة عبر أيضا أيضاً كذلك بدوره بدورها "
+    "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا"
+)
+_IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات حديث مؤتمر المقال مقال كلمة خطاب رسالة تغريدة")
+_OFFICIAL_WORDS = _n(
+    "مسؤول مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
+    "مصدر مصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد"
+)
+_GROUP_WORDS = _n("خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون شهود سكان معارضون منتقدون باحثون الخبراء المحللون المراقبون منظمات")
+_MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
+_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة")
+_ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
+_RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
+_QAWL_WORDS = _n("قوله قولها قولهم قولهما")
+_SPEAKER_MAX_TOKENS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    sentence_index: int
+    speaker_entity_id: str | None
+    speaker_text: str | None
+    speaker_kind: str
+    cue: str | None
+    cue_text: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_start: int | None
+    speaker_end: int | None
+    content_start: int
+    content_end: int
+    quote_type: str
+    attribution: str
+
+    def claim_id(self, article_id: str) -> str:
+        anchor = self.cue_start if self.cue_start is not None else self.content_start
+        return hashlib.sha256(f"{article_id}:{anchor}:{self.content_start}".encode()).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class _Speaker:
+    entity_id: str | None
+    text: str | None
+    kind: str
+    start: int | None = None
+    end: int | None = None
+
+
+def _strip_wa(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _cue_at(token: Token) -> Cue | None:
+    lexicon = cue_lexicon()
+    word = normalize_word(token.text)
+    return lexicon.get(word) or lexicon.get(_strip_wa(word))
+
+
+class _Sentence:
+    """Tokens of one sentence with the article's mentions mapped onto them."""
+
+    def __init__(self, text: str, index: int, start: int, end: int, mentions: list[Mention]):
+        self.text, self.index, self.start, self.end = text, index, start, end
+        self.tokens = tokenize(text, start, end)
+        self.norm = [normalize_word(t.text) for t in self.tokens]
+        self.mentions = [m for m in mentions if m.sentence_index == index]
+        self.quoted = _quoted_ranges(text, start, end)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a < pos < b for a, b in self.quoted)
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    ranges, i, ascii_open = [], start, None
+    while i < end:
+        ch = text[i]
+        if ch in "“«":
+            close = text.find(_QUOTE_OPEN[ch], i + 1, end)
+            if close != -1:
+                ranges.append((i, close + 1))
+                i = close + 1
+                continue
+        elif ch == '"':
+            if ascii_open is None:
+                ascii_open = i
+            else:
+                ranges.append((ascii_open, i + 1))
+                ascii_open = None
+        i += 1
+    return ranges
+
+
+def extract_claims(
+    text: str,
+    sentences: list[tuple[int, int, int, bool]],
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+) -> list[Claim]:
+    """Claims of one article. ``sentences``: (char_start, char_end, paragraph_index, is_heading)."""
+    claims: list[Claim] = []
+    previous: _Speaker | None = None
+    last_claim_sentence = -2
+    previous_paragraph = -1
+    for index, (start, end, paragraph, is_heading) in enumerate(sentences):
+        sentence = _Sentence(text, index, start, end, mentions)
+        found = [] if is_heading else _sentence_claims(sentence, entities, previous)
+        if (
+            not found
+            and claims
+            and not is_heading
+            and last_claim_sentence == index - 1
+            and paragraph == previous_paragraph + 1
+        ):
+            quote_end = _opening_quotation_end(sentence)
+            if quote_end is not None:  # the quotation goes on in a new paragraph: same claim
+                last = claims[-1]
+                claims[-1] = replace(last, content_end=quote_end, quote_type=_quote_type(text, last.content_start, quote_end))
+                last_claim_sentence = index
+        if found:
+            claims.extend(found)
+            last = found[-1]
+            previous = _Speaker(last.speaker_entity_id, last.speaker_text, last.speaker_kind, last.speaker_start, last.speaker_end)
+            last_claim_sentence = index
+        previous_paragraph = paragraph
+    return claims
+
+
+def _opening_quotation_end(sentence: _Sentence) -> int | None:
+    """End of the quotation a paragraph opens with, if it opens with one and names no speaker."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].text not in "“«\"" or not sentence.quoted:
+        return None
+    q_start, q_end = sentence.quoted[0]
+    return q_end if q_start == tokens[0].start else None
+
+
+def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous: _Speaker | None) -> list[Claim]:
+    claims: list[Claim] = []
+    consumed_until = -1  # token index before which cues belong to an earlier claim's speaker zone
+    tokens = sentence.tokens
+    for i, token in enumerate(tokens):
+        if i < consumed_until or sentence.in_quote(token.start):
+            continue
+        norm = sentence.norm[i]
+        current = _Speaker(claims[-1].speaker_entity_id, claims[-1].speaker_text, claims[-1].speaker_kind,
+                           claims[-1].speaker_start, claims[-1].speaker_end) if claims else previous
+        if norm in _ATTRIBUTION_WORDS:
+            found = _attribution(sentence, i, entities)
+        elif norm in _RELAY_WORDS:
+            found = _relayed(sentence, i, entities, current)
+        elif i == 0 or (i == 1 and tokens[0].text in "“«\""):
+            found = _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
+        else:
+            found = _cue_claim(sentence, i, entities, current)
+        if found is None:
+            continue
+        claim, next_i = found
+        if claims and claims[-1].content_end > (claim.cue_start or claim.content_start):
+            last = claims[-1]
+            cut = _trim_end(sentence.text, last.content_start, claim.cue_start or claim.content_start)
+            claims[-1] = _replace_content_end(last, cut, sentence.text)
+        claims.append(claim)
+        consumed_until = next_i
+    return [c for c in claims if c.content_end > c.content_start]
+
+
+def _replace_content_end(claim: Claim, end: int, text: str) -> Claim:
+    return replace(claim, content_end=end, quote_type=_quote_type(text, claim.content_start, end))
+
+
+def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
+    cue = _cue_at(sentence.tokens[i])
+    if cue is None:
+        return None
+    tokens, norm = sentence.tokens, sentence.norm
+    if cue.complement == "participle":
+        return _participle(sentence, i, cue, entities, current)
+    # the speaker zone: tokens after the cue up to the content marker
+    j = i + 1
+    while j < len(tokens) and j - i <= _SPEAKER_MAX_TOKENS and not _is_speaker_stop(sentence, j, cue):
+        j += 1
+    speaker_tokens = (i + 1, j)
+    k = _skip_adjuncts(sentence, j)
+    marker = _content_marker(sentence, k, cue)
+    if marker is None:
+        if cue.complement == "object" and j > i + 1:
+            speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
+            if speaker is None:
+                return None
+            content_start_tok = speaker_end_tok
+            return _make(sentence, i, cue, speaker, content_start_tok, "explicit"), content_start_tok
+        return None
+    content_tok = marker
+    if j == i + 1:
+        if current is None:
+            return None
+        speaker = current
+        attribution = "carried_over"
+    else:
+        speaker = _speaker_from_zone(sentence, speaker_tokens, entities)
+        attribution = "explicit"
+        if speaker is None:
+            return None
+    return _make(sentence, i, cue, speaker, content_tok, attribution), content_tok
+
+
+def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
+    tok, norm = sentence.tokens[j], sentence.norm[j]
+    if tok.text in "،,:؛.؟?!\"“”«»" or norm in COMPLEMENTIZERS or norm in _TIME_WORDS:
+        return True
+    if cue.complement.startswith("prep:"):
+        prep = normalize_word(cue.complement[5:])
+        if norm == prep or (prep == "ب" and norm.startswith("ب") and not _mention_starts(sentence, tok.start)):
+            return True
+    if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
+        return True
+    if norm in ("من", "الى", "على") and cue.complement in ("say", "object"):
+        return not _inside_mention(sentence, tok.start)
+    return False
+
+
+def _mention_starts(sentence: _Sentence, pos: int) -> bool:
+    return any(m.start <= pos + 1 and m.start >= pos for m in sentence.mentions)
+
+
+def _inside_mention(sentence: _Sentence, pos: int) -> bool:
+    return any(m.start <= pos < m.end for m in sentence.mentions)
+
+
+def _skip_adjuncts(sentence: _Sentence, k: int) -> int:
+    """Skip commas, time expressions and "في بيان"-type phrases between speaker and content."""
+    tokens, norm = sentence.tokens, sentence.norm
+    guard = 0
+    while k < len(tokens) and guard < 20:
+        guard += 1
+        if tokens[k].text in "،,":
+            # a comma-enclosed apposition or adverbial: jump to the next comma if a marker follows
+            nxt = _next_marker_after(sentence, k + 1)
+            if nxt is None:
+                return k
+            k = nxt
+            continue
+        if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
+            k += 1
+            continue
+        return k
+    return k
+
+
+def _next_marker_after(sentence: _Sentence, k: int) -> int | None:
+    """Index of the content marker that ends a parenthetical starting at k (within 25 tokens)."""
+    tokens, norm = sentence.tokens, sentence.norm
+    for m in range(k, min(len(tokens), k + 25)):
+        if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"":
+            return m
+        if tokens[m].text in "؛.":
+            return None
+    return None
+
+
+def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
+    tokens, norm = sentence.tokens, sentence.norm
+    if k >= len(tokens):
+        return None
+    if tokens[k].text == ":":
+        return k + 1 if k + 1 < len(tokens) else None
+    if tokens[k].text in "“«\"":
+        return k
+    if norm[k] in COMPLEMENTIZERS:
+        return k + 1 if norm[k] in _BARE_COMPLEMENTIZERS and k + 1 < len(tokens) else k
+    if cue.complement.startswith("prep:"):
+        prep = normalize_word(cue.complement[5:])
+        if norm[k] == prep:
+            return k + 1 if k + 1 < len(tokens) else None
+        if prep == "ب" and norm[k].startswith("ب"):
+            return k
+    if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
+        return k
+    if cue.complement == "say" and cue.lemma == "أشار" and norm[k] in ("الي",) and k + 1 < len(tokens):
+        return k + 1 if sentence.norm[k + 1] in COMPLEMENTIZERS else None
+    return None
+
+
+def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
+    tokens = sentence.tokens
+    k = i + 1
+    while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS or sentence.norm[k] in ("في", "وقت", "لاحق", "الماضي")):
+        k += 1
+    k = _skip_adjuncts(sentence, k)
+    marker = _content_marker(sentence, k, Cue(cue.lemma, "prep:ب" if cue.lemma == "أشاد" else "say"))
+    if marker is None:
+        return None
+    # The subject of the clause: the first named mention before the participle in this sentence.
+    speaker = current
+    attribution = "carried_over"
+    before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
+    if before and (current is None or current.start is None or current.start < sentence.start):
+        first = before[0]
+        speaker = _speaker_for_mention(first, entities)
+        attribution = "explicit"
+    if speaker is None:
+        return None
+    return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
+    """"ونقل عن X قوله: ..." / "ونقلت عنه وسائل إعلام روسية قوله: ..."."""
+    tokens, norm = sentence.tokens, sentence.norm
+    qawl = next((k for k in range(i + 1, min(len(tokens), i + 16)) if norm[k] in _QAWL_WORDS), None)
+    if qawl is None or i + 1 >= len(tokens):
+        return None
+    about = norm[i + 1]
+    if about in ("عنه", "عنها", "عنهم"):
+        speaker, attribution = current, "carried_over"
+    elif about == "عن":
+        speaker = _speaker_from_zone(sentence, (i + 2, qawl), entities)
+        attribution = "explicit"
+    else:
+        return None
+    if speaker is None:
+        return None
+    k = _skip_adjuncts(sentence, qawl + 1)
+    marker = _content_marker(sentence, k, Cue("قال", "say"))
+    if marker is None:
+        return None
+    return _make(sentence, i, Cue("نقل", "say"), speaker, marker, attribution, cue_end_tok=qawl), marker
+
+
+def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
+    """"وفق ما ذكرت شبكة X" / "بحسب X" / "وفقا لـ X": the rest of the sentence is X's."""
+    tokens, norm, text = sentence.tokens, sentence.norm, sentence.text
+    j = i + 1
+    if j < len(tokens) and norm[j] == "ما":
+        j += 1
+        if j < len(tokens) and _cue_at(tokens[j]) is not None:
+            j += 1
+        if j < len(tokens) and norm[j] in ("عنه", "عنها"):
+            j += 1
+    end = j
+    while end < len(tokens) and tokens[end].text not in "،,.؛:" and end - j < 10:
+        end += 1
+    if end == j:
+        return None
+    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True)
+    if speaker is None:
+        return None
+    # Content: the clause this attribution is attached to.
+    attribution_start = tokens[i].start
+    if i <= 1:  # "وحسب تقارير غربية، استخدمت ..." → what follows
+        content_start = tokens[end + 1].start if end + 1 < len(tokens) else None
+        content_end = sentence.end
+    else:  # "..., وفق موقع أكسيوس" → what precedes, from the sentence start
+        content_start = sentence.start
+        content_end = _trim_end(text, sentence.start, attribution_start)
+        if end < len(tokens) - 1:
+            return None  # mid-sentence attribution attached to an unclear clause
+    if content_start is None or content_end <= content_start:
+        return None
+    claim = Claim(sentence.index, speaker.entity_id, speaker.text, speaker.kind, normalize_word(tokens[i].text).lstrip("و"),
+                  tokens[i].text, tokens[i].start, tokens[i].end, speaker.start, speaker.end, content_start,
+                  _trim_end(text, content_start, content_end), "indirect", "source")
+    return claim, end
+
+
+def _headline(sentence: _Sentence, i: int, entities: dict[str, Entity]):
+    """"X: “...”" at the start of a sentence."""
+    tokens = sentence.tokens
+    first = next((m for m in sentence.mentions if m.start == tokens[i].start or m.start == tokens[i].start + 1), None)
+    if first is None:
+        return None
+    k = next((n for n, t in enumerate(tokens) if t.start >= first.end), None)
+    if k is None or tokens[k].text != ":" or k + 1 >= len(tokens):
+        return None
+    speaker = _speaker_for_mention(first, entities)
+    content_start = tokens[k + 1].start
+    content_end = _trim_end(sentence.text, content_start, sentence.end)
+    claim = Claim(sentence.index, speaker.entity_id, speaker.text, speaker.kind, ":", ":", tokens[k].start, tokens[k].end,
+                  speaker.start, speaker.end, content_start, content_end,
+                  _quote_type(sentence.text, content_start, content_end), "explicit")
+    return claim, k + 1
+
+
+def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
+    mention = next((m for m in sentence.mentions if m.start >= sentence.tokens[k].start and m.start <= sentence.tokens[min(k + 2, len(sentence.tokens) - 1)].start), None)
+    if mention is None:
+        return None, k
+    end_tok = next((n for n, t in enumerate(sentence.tokens) if t.start >= mention.end), len(sentence.tokens))
+    return _speaker_for_mention(mention, entities), end_tok
+
+
+def _speaker_for_mention(mention: Mention, entities: dict[str, Entity]) -> _Speaker:
+    entity = entities.get(mention.entity_id)
+    kind = "person" if mention.entity_type == "PERSON" else "organization"
+    if entity is not None and kind == "organization" and _is_media(entity.canonical_name):
+        kind = "media"
+    return _Speaker(mention.entity_id, mention.surface, kind, mention.start, mention.end)
+
+
+def _is_media(name: str) -> bool:
+    return any(normalize_word(w) in _MEDIA_WORDS for w in name.split()[:2])
+
+
+def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dict[str, Entity], attribution: bool = False) -> _Speaker | None:
+    """Resolve the tokens between the cue and the content to a speaker."""
+    a, b = zone
+    if a >= b or b > len(sentence.tokens):
+        return None
+    tokens, text = sentence.tokens, sentence.text
+    start, end = tokens[a].start, tokens[b - 1].end
+    while end > start and text[end - 1] in "”\"»":
+        end -= 1
+    if tokens[a].text in "“«\"":
+        start = tokens[min(a + 1, b - 1)].start
+    descriptor = text[start:end]
+    head = _strip_wa(sentence.norm[a])
+    inside = sentence.mentions_between(start, end)
+    persons = [m for m in inside if m.entity_type == "PERSON"]
+    if persons:
+        m = persons[-1] if not attribution else persons[0]
+        return _Speaker(m.entity_id, descriptor if _starts_with_title(sentence, a) else m.surface, "person", start, end)
+    if head in _OFFICIAL_WORDS:
+        return _Speaker(None, descriptor, "unnamed_official", start, end)
+    orgs = [m for m in inside if m.entity_type == "ORG"]
+    if head in _MEDIA_WORDS or (orgs and _is_media(text[orgs[0].start:orgs[0].end])):
+        m = orgs[0] if orgs else None
+        return _Speaker(m.entity_id if m else None, descriptor, "media", start, end)
+    if orgs:
+        m = orgs[0]
+        return _Speaker(m.entity_id, m.surface if m.start == start else descriptor, "organization", start, end)
+    if head in _GROUP_WORDS or sentence.norm[a] in _GROUP_WORDS:
+        return _Speaker(None, descriptor, "group", start, end)
+    if head in _DOCUMENT_WORDS:
+        return _Speaker(None, descriptor, "document", start, end)
+    places = [m for m in inside if m.entity_type == "LOC"]
+    if places and places[0].start <= start + 1:
+        m = places[0]  # "وتقول واشنطن وسول إن": a capital speaking for its government
+        return _Speaker(m.entity_id, descriptor, "organization", start, end)
+    if head in ("الوزاره", "الحكومه", "الرئاسه", "الجيش", "الوكاله", "الكرملين", "البيت", "المعهد", "الخارجيه", "الشرطه", "السفاره"):
+        return _Speaker(None, descriptor, "organization", start, end)
+    return None
+
+
+def _starts_with_title(sentence: _Sentence, a: int) -> bool:
+    try:
+        from transforms.entities.titles import is_title
+    except ImportError:  # pragma: no cover - the lexicon ships with the package
+        return False
+    return is_title(sentence.tokens[a].text)
+
+
+def _make(sentence: _Sentence, i: int, cue: Cue, speaker: _Speaker, content_tok: int, attribution: str, cue_end_tok: int | None = None) -> Claim:
+    tokens, text = sentence.tokens, sentence.text
+    content_start = tokens[content_tok].start if content_tok < len(tokens) else sentence.end
+    content_end = _trim_end(text, content_start, sentence.end)
+    cue_last = tokens[cue_end_tok if cue_end_tok is not None else i]
+    return Claim(
+        sentence.index, speaker.entity_id, speaker.text, speaker.kind, cue.lemma,
+        text[tokens[i].start:cue_last.end], tokens[i].start, cue_last.end,
+        speaker.start if attribution == "explicit" else None, speaker.end if attribution == "explicit" else None,
+        content_start, content_end, _quote_type(text, content_start, content_end), attribution,
+    )
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing white space, sentence punctuation and a dangling "و"/"،" from a content span."""
+    while end > start:
+        ch = text[end - 1]
+        if ch.isspace() or ch in ".،,؛:":
+            end -= 1
+        elif ch == "و" and end - 1 > start and text[end - 2].isspace():
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _quote_type(text: str, start: int, end: int) -> str:
+    span = text[start:end].rstrip(".")
+    if not span:
+        return "indirect"
+    if span[0] in "“«\"" and span[-1] in "”»\"" and not any(c in _QUOTE_CHARS for c in span[1:-1].replace("(", "")):
+        return "direct"
+    if any(c in _QUOTE_CHARS for c in span):
+        return "mixed"
+    return "indirect"

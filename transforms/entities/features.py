@@ -1,0 +1,182 @@
+"""Token features for the CRF named-entity tagger (pure, no I/O, cached per word form).
+
+Every token gets crfsuite string features (``name=value``; each has weight 1):
+
+- its normalized form (``transforms.text.normalize_word``: diacritics, alef / yeh /
+  teh-marbuta folding, tatweel), and the *stem* with proclitics stripped
+  (``[و|ف] [ب|ل|ك] [ال]`` or ``لل``; a layer is only stripped when 2+ letters remain, so
+  ``بغداد``, ``وبغداد`` and ``لبغداد`` share the stem even when it is not the real one);
+- the stripped proclitic string (``pre=وال``), enclitic pronoun endings, character prefixes
+  and suffixes of length 1–3 of the stem, nisba endings (ي / ية / يون / يين / يات / يان),
+  a coarse length, and the shape (Arabic / Latin / digit / punctuation / mixed);
+- title-word and organisation-head membership from ``transforms.entities.titles`` when that
+  module is importable;
+- gazetteer membership through ``gazetteer_labels`` (per-token BIO labels such as ``B-LOC``);
+- the normalized form, stem and shape of the neighbours at ±1 and ±2, a few conjunctions
+  (previous word + this word), and sentence start / end.
+
+Keep this module fast: it runs on every word the pipeline tags. Everything that depends
+only on the word form is computed once per distinct form (``lru_cache``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from transforms.text import normalize_word
+
+try:  # Written by another part of the project; optional.
+    from transforms.entities import titles as _titles
+except ImportError:  # pragma: no cover - depends on the checkout
+    _titles = None
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_ENCLITICS = ("هما", "هم", "ها", "كم", "نا", "ه")
+_NISBA = ("يون", "يين", "يات", "يان", "يه", "ي")
+_PUNCT_CATEGORIES = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"})
+OFFSETS = (-2, -1, 1, 2)
+
+
+def strip_proclitics(norm: str) -> tuple[str, str]:
+    """``(proclitics, stem)`` of a normalized word: ``والولايات`` → ``("وال", "ولايات")``."""
+    pre = ""
+    stem = norm
+    if len(stem) > 3 and stem[0] in _CONJ:
+        pre, stem = stem[0], stem[1:]
+    if len(stem) > 4 and stem.startswith("لل"):
+        return pre + "لل", stem[2:]
+    if len(stem) > 3 and stem[0] in _PREP:
+        pre, stem = pre + stem[0], stem[1:]
+    if len(stem) > 3 and stem.startswith("ال"):
+        pre, stem = pre + "ال", stem[2:]
+    return pre, stem
+
+
+def word_shape(word: str) -> str:
+    """``ar`` | ``lat`` | ``LAT`` (Latin with a capital) | ``dig`` | ``num`` (digits with
+    separators) | ``punct`` | ``mix``."""
+    if word.isdigit():
+        return "dig"
+    arabic = latin = digit = punct = upper = 0
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc":
+            if ch.isdigit():
+                digit += 1
+            else:
+                arabic += 1
+        elif ch.isdigit():
+            digit += 1
+        elif ch.isalpha():
+            latin += 1
+            upper += ch.isupper()
+        elif unicodedata.category(ch) in _PUNCT_CATEGORIES:
+            punct += 1
+    n = len(word)
+    if arabic == n:
+        return "ar"
+    if latin == n:
+        return "LAT" if upper else "lat"
+    if digit + punct == n:
+        return "num" if digit else "punct"
+    return "mix"
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "45" if n <= 5 else "6+"
+
+
+def _title_flags(word: str) -> tuple[bool, bool]:
+    if _titles is None:
+        return False, False
+    is_title = getattr(_titles, "is_title", None)
+    is_org_head = getattr(_titles, "is_org_head", None)
+    return (
+        bool(is_title(word)) if is_title else False,
+        bool(is_org_head(word)) if is_org_head else False,
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
+    """Own features, neighbour features keyed by offset, and the normalized form of one
+    word form."""
+    norm = normalize_word(word) or word
+    shape = word_shape(norm)
+    feats = ["w=" + norm, "sh=" + shape]
+    if shape == "ar":
+        pre, stem = strip_proclitics(norm)
+        feats.append("pre=" + pre)
+        if stem != norm:
+            feats.append("st=" + stem)
+        feats.append("len=" + _length_bucket(len(stem)))
+        for k in (1, 2, 3):
+            if len(stem) > k:
+                feats.append(f"p{k}={stem[:k]}")
+                feats.append(f"s{k}={stem[-k:]}")
+        for ending in _NISBA:
+            if len(stem) > len(ending) + 2 and stem.endswith(ending):
+                feats.append("nisba=" + ending)
+                break
+        for ending in _ENCLITICS:
+            if len(stem) > len(ending) + 2 and stem.endswith(ending):
+                feats.append("encl=" + ending)
+                break
+        title, org_head = _title_flags(word)
+        if title:
+            feats.append("title")
+        if org_head:
+            feats.append("orghead")
+        nb_core = ["w=" + norm, "st=" + stem, "pre=" + pre]
+        if title:
+            nb_core.append("title")
+        if org_head:
+            nb_core.append("orghead")
+    else:
+        stem = norm
+        if shape in ("lat", "LAT", "mix"):
+            lower = norm.lower()
+            feats.append("wl=" + lower)
+            if len(lower) > 3:
+                feats.append("s3=" + lower[-3:])
+        nb_core = ["w=" + norm]
+    neighbours = {
+        off: tuple(f"{off:+d}{feat}" for feat in (nb_core if abs(off) == 1 else nb_core[:1]))
+        for off in OFFSETS
+    }
+    neighbours[-1] += (f"-1sh={shape}",)
+    neighbours[1] += (f"+1sh={shape}",)
+    return tuple(feats), neighbours, stem
+
+
+def sentence_features(
+    words: list[str], gazetteer_labels: list[str] | None = None
+) -> list[list[str]]:
+    """crfsuite string features for each token of one sentence (or token run)."""
+    n = len(words)
+    infos = [_word_info(word) for word in words]
+    stems = [info[2] for info in infos]
+    out: list[list[str]] = []
+    for i, (own, _nb, stem) in enumerate(infos):
+        feats = ["b", *own]
+        for off in OFFSETS:
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(infos[j][1][off])
+            elif off in (-1, 1):
+                feats.append("BOS" if off < 0 else "EOS")
+        if i > 0:
+            feats.append(f"st-1|st={stems[i - 1]}|{stem}")
+        if i + 1 < n:
+            feats.append(f"st|st+1={stem}|{stems[i + 1]}")
+        if gazetteer_labels is not None:
+            label = gazetteer_labels[i]
+            if label != "O":
+                feats.append("g=" + label)
+            if i > 0 and gazetteer_labels[i - 1] != "O":
+                feats.append("g-1=" + gazetteer_labels[i - 1])
+            if i + 1 < n and gazetteer_labels[i + 1] != "O":
+                feats.append("g+1=" + gazetteer_labels[i + 1])
+        out.append(feats)
+    return out
