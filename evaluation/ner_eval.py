@@ -1,0 +1,134 @@
+"""Entity-level evaluation of the NER tagger: exact match of span *and* type.
+
+``python -m evaluation.ner_eval --data-dir ../shared/data/ner [--limit N] [--model PATH]``
+prints precision / recall / F1 per type and micro-averaged for
+
+- held-out NewsFANE (the fixed document-order TEST blocks of ``evaluation.corpora``), all
+  our types; "micro" is over PERSON+ORG+LOC+MISC and "micro-core" over PERSON+ORG+LOC;
+- AQMAR dev (Wikipedia, a different annotation scheme): PERSON / ORG / LOC only. AQMAR's
+  MIS class (events, languages, technologies, ...) is much wider than our MISC, so MISC
+  spans are ignored on both sides there.
+
+Spans are decoded with the same repair as the tagger (``bio_spans``: an I- that does not
+continue a span starts one), for gold and predicted labels alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from evaluation import corpora
+from transforms.entities.tagger import Tagger, bio_spans
+
+Sentence = list[tuple[str, str]]
+
+
+class _Tags(Protocol):
+    def tag(self, words: list[str]) -> list[str]: ...
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "support": tp + fn,
+    }
+
+
+def score(
+    gold: Iterable[Sequence[str]],
+    predicted: Iterable[Sequence[str]],
+    types: Sequence[str] = corpora.ENTITY_TYPES,
+) -> dict[str, dict[str, float | int]]:
+    """Exact-match span scores from gold and predicted BIO label sequences."""
+    counts = {t: [0, 0, 0] for t in types}  # tp, fp, fn
+    for gold_labels, pred_labels in zip(gold, predicted, strict=True):
+        gold_spans = {s for s in bio_spans(gold_labels) if s.entity_type in counts}
+        pred_spans = {s for s in bio_spans(pred_labels) if s.entity_type in counts}
+        for span in gold_spans & pred_spans:
+            counts[span.entity_type][0] += 1
+        for span in pred_spans - gold_spans:
+            counts[span.entity_type][1] += 1
+        for span in gold_spans - pred_spans:
+            counts[span.entity_type][2] += 1
+    result = {t: _prf(*c) for t, c in counts.items()}
+    result["micro"] = _prf(*(sum(c[k] for c in counts.values()) for k in range(3)))
+    core = [t for t in types if t in corpora.CORE_TYPES]
+    if len(core) != len(types):
+        result["micro-core"] = _prf(*(sum(counts[t][k] for t in core) for k in range(3)))
+    return result
+
+
+def evaluate(
+    tagger: _Tags, sentences: Iterable[Sentence], types: Sequence[str] = corpora.ENTITY_TYPES
+) -> dict[str, dict[str, float | int]]:
+    """Tag ``sentences`` (lists of ``(token, gold BIO)``) and score entity-level P/R/F1."""
+    gold, predicted = [], []
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        gold.append([t for _, t in sentence])
+        predicted.append(tagger.tag(words))
+    return score(gold, predicted, types)
+
+
+def format_table(title: str, result: dict[str, dict[str, float | int]]) -> str:
+    lines = [title, f"{'type':<11}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, r in result.items():
+        lines.append(
+            f"{name:<11}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
+            f"{r['support']:>7}{r['tp']:>6}{r['fp']:>6}{r['fn']:>6}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", default="../shared/data/ner", type=Path)
+    parser.add_argument("--model", default=None, help="model file (default: bundled)")
+    parser.add_argument("--limit", type=int, default=None, help="first N sentences per set")
+    parser.add_argument(
+        "--split", default="heldout", choices=("heldout", "dev"),
+        help="NewsFANE part to score (dev = the tuning blocks carved from TRAIN)",
+    )
+    parser.add_argument("--json", action="store_true", help="also print the results as JSON")
+    args = parser.parse_args(argv)
+
+    tagger = Tagger.load(args.model)
+    news = corpora.newsfane(args.data_dir, args.split)[: args.limit]
+    aqmar = corpora.aqmar_dev(args.data_dir)[: args.limit]
+    results = {}
+    started = time.perf_counter()
+    results[f"newsfane-{args.split}"] = evaluate(tagger, news)
+    results["aqmar-dev"] = evaluate(tagger, aqmar, corpora.CORE_TYPES)
+    elapsed = time.perf_counter() - started
+    print(f"model: {tagger.path} (gazetteer features: {tagger.use_gazetteer})")
+    print(format_table(
+        f"\nNewsFANE {args.split} ({len(news)} sentences, {sum(map(len, news))} tokens)",
+        results[f"newsfane-{args.split}"],
+    ))
+    print(format_table(
+        f"\nAQMAR dev ({len(aqmar)} sentences, {sum(map(len, aqmar))} tokens;"
+        " PERSON/ORG/LOC only, AQMAR MIS is not comparable to our MISC)",
+        results["aqmar-dev"],
+    ))
+    print(f"\ntagged in {elapsed:.1f}s")
+    if args.json:
+        print(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
