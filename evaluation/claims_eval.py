@@ -134,14 +134,29 @@ def _descriptors_share_word(predicted: str | None, gold: str | None) -> bool:
     return bool(_word_keys(predicted) & _word_keys(gold))
 
 
+def _same_arabic_name(predicted: str, gold: str) -> bool:
+    from transforms.text import name_key
+
+    if name_key(predicted) == name_key(gold):
+        return True
+    pred_words, gold_words = predicted.split(), gold.split()
+    return len(pred_words) >= 2 and len(gold_words) >= 2 and name_key(pred_words[-1]) == name_key(gold_words[-1])
+
+
 def _blank_to_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
 def speaker_correct(predicted: Mapping[str, Any], gold: GoldClaim) -> bool:
-    """Whether a predicted claim names the gold claim's speaker (see module docstring)."""
+    """Whether a predicted claim names the gold claim's speaker (see module docstring).
+
+    A named speaker the gazetteer does not know has no English name; it is still right when
+    the predicted entity's Arabic name (``speaker_name_ar``) is the gold speaker's name
+    (same ``name_key``, or the same surname)."""
     pred_en = _blank_to_none(predicted.get("speaker_en"))
     if gold.speaker_en is not None:
+        if pred_en is None and predicted.get("speaker_name_ar"):
+            return _same_arabic_name(predicted["speaker_name_ar"], gold.speaker_text)
         return pred_en is not None and _name_key(str(pred_en)) == _name_key(gold.speaker_en)
     return pred_en is None and _descriptors_share_word(predicted.get("speaker_text"), gold.speaker_text)
 

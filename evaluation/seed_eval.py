@@ -50,6 +50,7 @@ def predicted_claims(batch: Batch, sources: dict[str, str]) -> list[dict]:
                 "cue_end": cue_end,
                 "cue_text": claim["cue_text"],
                 "speaker_en": entity.name_en if entity else None,
+                "speaker_name_ar": entity.canonical_name if entity and not entity.name_en else None,
                 "speaker_text": claim["speaker_text"],
                 "speaker_kind": claim["speaker_kind"],
                 "content_start": claim["char_start"],

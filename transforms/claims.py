@@ -124,6 +124,7 @@ class _Sentence:
         self.tokens = tokenize(text, start, end)
         self.norm = [normalize_word(t.text) for t in self.tokens]
         self.mentions = [m for m in mentions if m.sentence_index == index]
+        self.article_mentions = mentions
         self.quoted = _quoted_ranges(text, start, end)
 
     def in_quote(self, pos: int) -> bool:
@@ -204,6 +205,8 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
     for i, token in enumerate(tokens):
         if i < consumed_until or sentence.in_quote(token.start):
             continue
+        if claims and claims[-1].content_start <= token.start < claims[-1].content_end and not _starts_clause(sentence, i):
+            continue  # a report nested inside the previous claim's content
         norm = sentence.norm[i]
         current = _Speaker(claims[-1].speaker_entity_id, claims[-1].speaker_text, claims[-1].speaker_kind,
                            claims[-1].speaker_start, claims[-1].speaker_end) if claims else previous
@@ -227,6 +230,14 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
     return [c for c in claims if c.content_end > c.content_start]
 
 
+def _starts_clause(sentence: _Sentence, i: int) -> bool:
+    """A cue that opens a new clause: "، وأضاف", "، قائلا", "”، ونقلت"."""
+    if i == 0:
+        return True
+    prev = sentence.tokens[i - 1].text
+    return prev in "،,؛:" or prev in "”»\"" and sentence.norm[i][:1] == "و"
+
+
 def _replace_content_end(claim: Claim, end: int, text: str) -> Claim:
     return replace(claim, content_end=end, quote_type=_quote_type(text, claim.content_start, end))
 
@@ -240,11 +251,16 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
         return _participle(sentence, i, cue, entities, current)
     # the speaker zone: tokens after the cue up to the content marker
     j = i + 1
+    if j < len(tokens) and norm[j] in _PREP_PRONOUNS:
+        j += 1  # "أشادت به بيونج يانج": the object pronoun comes before the subject
+    zone_start = j
     while j < len(tokens) and j - i <= _SPEAKER_MAX_TOKENS and not _is_speaker_stop(sentence, j, cue):
         j += 1
-    speaker_tokens = (i + 1, j)
-    k = _skip_adjuncts(sentence, j)
+    speaker_tokens = (zone_start, j)
+    k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
+    if marker is None and cue.complement == "say" and j > zone_start:
+        marker = _distant_marker(sentence, k)
     if marker is None:
         if cue.complement == "object" and j > i + 1:
             speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
@@ -254,7 +270,13 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
             return _make(sentence, i, cue, speaker, content_start_tok, "explicit"), content_start_tok
         return None
     content_tok = marker
-    if j == i + 1:
+    if j == zone_start:
+        subject = _subject_before(sentence, i, entities)
+        if subject is not None:  # "لكن خبراء يقولون إن"
+            return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
+        subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
+        if subject is not None:  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
+            return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
         if current is None:
             return None
         speaker = current
@@ -269,6 +291,10 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
 
 def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     tok, norm = sentence.tokens[j], sentence.norm[j]
+    if tok.text in "“«\"" and _quoted_name(sentence, j):
+        return False
+    if tok.text in "”»\"" and j > 0 and sentence.in_quote(sentence.tokens[j - 1].start):
+        return False
     if tok.text in "،,:؛.؟?!\"“”«»" or norm in COMPLEMENTIZERS or norm in _TIME_WORDS:
         return True
     if cue.complement.startswith("prep:"):
@@ -278,7 +304,19 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
     if norm in ("من", "الى", "على") and cue.complement in ("say", "object"):
+        if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
+            return False  # "وتنفي كل من بيونغ يانغ وموسكو"
         return not _inside_mention(sentence, tok.start)
+    return False
+
+
+def _quoted_name(sentence: _Sentence, j: int) -> bool:
+    """A short quoted name ("وكالة “يونهاب”") rather than the start of a quotation."""
+    for a, b in sentence.quoted:
+        if a == sentence.tokens[j].start:
+            inner = [t for t in sentence.tokens if a < t.start < b - 1]
+            after = next((t for t in sentence.tokens if t.start >= b), None)
+            return len(inner) <= 4 and after is not None and (after.text in "،," or normalize_word(after.text) in COMPLEMENTIZERS)
     return False
 
 
@@ -290,7 +328,47 @@ def _inside_mention(sentence: _Sentence, pos: int) -> bool:
     return any(m.start <= pos < m.end for m in sentence.mentions)
 
 
-def _skip_adjuncts(sentence: _Sentence, k: int) -> int:
+_PREP_PRONOUNS = _n("به بها بهم بهما عنه عنها عنهم له لها لهم منه منها")
+
+
+def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """Subject-verb order: a group word or a named person right before the cue."""
+    if i == 0:
+        return None
+    prev = sentence.tokens[i - 1]
+    if _strip_wa(sentence.norm[i - 1]) in _GROUP_WORDS | _OFFICIAL_WORDS:
+        return _Speaker(None, prev.text, "group" if _strip_wa(sentence.norm[i - 1]) in _GROUP_WORDS else "unnamed_official", prev.start, prev.end)
+    mention = next((m for m in sentence.mentions if m.end == prev.end and m.entity_type == "PERSON"), None)
+    if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
+        return _speaker_for_mention(mention, entities)
+    return None
+
+
+def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """The first named person before the cue in this sentence (not an addressee)."""
+    for mention in sentence.mentions:
+        if mention.end > sentence.tokens[i].start:
+            break
+        if mention.entity_type == "PERSON" and not _addressee(sentence, mention):
+            return _speaker_for_mention(mention, entities, sentence.text)
+    return None
+
+
+def _distant_marker(sentence: _Sentence, k: int) -> int | None:
+    """'وقال بوتين في المقال الذي نشرته الوكالة "نحن ..."': a quotation or colon after a longer
+    adjunct, within the clause (no sentence punctuation, no other cue in between)."""
+    tokens = sentence.tokens
+    for m in range(k, min(len(tokens), k + 20)):
+        if tokens[m].text in ".؛!؟?" or (m > k and _cue_at(tokens[m]) is not None):
+            return None
+        if tokens[m].text == ":":
+            return m + 1 if m + 1 < len(tokens) else None
+        if tokens[m].text in "“«\"" and not sentence.in_quote(tokens[m].start):
+            return m
+    return None
+
+
+def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
     """Skip commas, time expressions and "في بيان"-type phrases between speaker and content."""
     tokens, norm = sentence.tokens, sentence.norm
     guard = 0
@@ -298,7 +376,13 @@ def _skip_adjuncts(sentence: _Sentence, k: int) -> int:
         guard += 1
         if tokens[k].text in "،,":
             # a comma-enclosed apposition or adverbial: jump to the next comma if a marker follows
-            nxt = _next_marker_after(sentence, k + 1)
+            nxt = _next_marker_after(sentence, k + 1, cue)
+            if nxt is None:
+                return k
+            k = nxt
+            continue
+        if norm[k] in _ATTRIBUTION_WORDS:
+            nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is None:
                 return k
             k = nxt
@@ -310,11 +394,12 @@ def _skip_adjuncts(sentence: _Sentence, k: int) -> int:
     return k
 
 
-def _next_marker_after(sentence: _Sentence, k: int) -> int | None:
+def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> int | None:
     """Index of the content marker that ends a parenthetical starting at k (within 25 tokens)."""
     tokens, norm = sentence.tokens, sentence.norm
+    prep = normalize_word(cue.complement[5:]) if cue is not None and cue.complement.startswith("prep:") else None
     for m in range(k, min(len(tokens), k + 25)):
-        if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"":
+        if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
         if tokens[m].text in "؛.":
             return None
@@ -400,7 +485,7 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         if j < len(tokens) and norm[j] in ("عنه", "عنها"):
             j += 1
     end = j
-    while end < len(tokens) and tokens[end].text not in "،,.؛:" and end - j < 10:
+    while end < len(tokens) and end - j < 10 and (tokens[end].text not in "،,.؛:" or sentence.in_quote(tokens[end].start)):
         end += 1
     if end == j:
         return None
@@ -451,10 +536,13 @@ def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
     return _speaker_for_mention(mention, entities), end_tok
 
 
-def _speaker_for_mention(mention: Mention, entities: dict[str, Entity]) -> _Speaker:
+def _speaker_for_mention(mention: Mention, entities: dict[str, Entity], text: str | None = None) -> _Speaker:
     entity = entities.get(mention.entity_id)
     kind = "person" if mention.entity_type == "PERSON" else "organization"
-    if entity is not None and kind == "organization" and _is_media(entity.canonical_name):
+    before = [w for w in (text or "")[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
+    if kind == "organization" and (
+        (entity is not None and _is_media(entity.canonical_name)) or (before and normalize_word(_strip_wa(before[-1])) in _MEDIA_WORDS)
+    ):
         kind = "media"
     return _Speaker(mention.entity_id, mention.surface, kind, mention.start, mention.end)
 
@@ -476,20 +564,31 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
         start = tokens[min(a + 1, b - 1)].start
     descriptor = text[start:end]
     head = _strip_wa(sentence.norm[a])
-    inside = sentence.mentions_between(start, end)
+    inside = [m for m in sentence.mentions_between(start, end) if not _addressee(sentence, m)]
+    if not inside and sentence.mentions_between(start, end) and a == zone[0]:
+        return None  # "تؤكد لموسكو أن": only an addressee, no speaker
+    coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON"]
-    if persons:
+    if persons and not coordinated:
         m = persons[-1] if not attribution else persons[0]
         return _Speaker(m.entity_id, descriptor if _starts_with_title(sentence, a) else m.surface, "person", start, end)
     if head in _OFFICIAL_WORDS:
         return _Speaker(None, descriptor, "unnamed_official", start, end)
+    if coordinated:
+        return _Speaker(None, descriptor, "group", start, end)  # "واشنطن وسول", "الزعيمان"
+    if not inside and head.startswith("ال"):
+        antecedent = _definite_antecedent(sentence, head, start)
+        if antecedent is not None:  # "الوزارة" → the ministry named earlier
+            speaker = _speaker_for_mention(antecedent, entities, text)
+            return _Speaker(speaker.entity_id, descriptor, speaker.kind, start, end)
     orgs = [m for m in inside if m.entity_type == "ORG"]
     if head in _MEDIA_WORDS or (orgs and _is_media(text[orgs[0].start:orgs[0].end])):
         m = orgs[0] if orgs else None
         return _Speaker(m.entity_id if m else None, descriptor, "media", start, end)
     if orgs:
         m = orgs[0]
-        return _Speaker(m.entity_id, m.surface if m.start == start else descriptor, "organization", start, end)
+        kind = _speaker_for_mention(m, entities, text).kind
+        return _Speaker(m.entity_id, m.surface if m.start == start else descriptor, kind, start, end)
     if head in _GROUP_WORDS or sentence.norm[a] in _GROUP_WORDS:
         return _Speaker(None, descriptor, "group", start, end)
     if head in _DOCUMENT_WORDS:
@@ -498,8 +597,50 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
     if places and places[0].start <= start + 1:
         m = places[0]  # "وتقول واشنطن وسول إن": a capital speaking for its government
         return _Speaker(m.entity_id, descriptor, "organization", start, end)
-    if head in ("الوزاره", "الحكومه", "الرئاسه", "الجيش", "الوكاله", "الكرملين", "البيت", "المعهد", "الخارجيه", "الشرطه", "السفاره"):
+    if head in _DEFINITE_HEADS:
         return _Speaker(None, descriptor, "organization", start, end)
+    return None
+
+
+_COORD_WORDS = _n("وحلفاؤها وحلفاؤه وحلفائها وشركاؤها وشركاؤه وشركائها")
+
+
+def _addressee(sentence: _Sentence, mention: Mention) -> bool:
+    """A name glued to a preposition ("لبوتين", "بموسكو") is an addressee or object, not a speaker."""
+    token = next((t for t in sentence.tokens if t.start <= mention.start < t.end), None)
+    return token is not None and mention.start > token.start and sentence.text[token.start] in "لب"
+
+
+_JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجانبين البلدان البلدين الطرفان الطرفين الرئيسان الوزيران")
+_DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات")
+
+
+def _coordinated(sentence: _Sentence, inside: list[Mention]) -> bool:
+    """Two named speakers joined by و: "واشنطن وسول", "بيونغ يانغ وموسكو"."""
+    for first, second in zip(inside, inside[1:]):
+        between = sentence.text[first.end:second.start]
+        if between.strip() in ("و", "") and between.startswith(" ") and sentence.text[second.start - 1] == "و":
+            return True
+        if between.strip() == "و":
+            return True
+    return False
+
+
+def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention | None:
+    """The organization a definite description ("الوزارة", "الوكالة", "الموقع") refers back to:
+    the latest earlier mention whose name starts with, or is introduced by, the same noun."""
+    if head not in _DEFINITE_HEADS:
+        return None
+    noun = head[2:]
+    text = sentence.text
+    for mention in reversed(sentence.article_mentions):
+        if mention.end > before or mention.entity_type not in ("ORG", "PERSON"):
+            continue
+        first_word = normalize_word(mention.surface.split()[0]) if mention.surface.split() else ""
+        introducer = [w for w in text[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
+        introduced_by = normalize_word(introducer[-1]).strip("\"“«") if introducer else ""
+        if noun in (first_word, _strip_wa(first_word)) or introduced_by in (noun, "ال" + noun):
+            return mention
     return None
 
 

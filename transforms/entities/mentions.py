@@ -94,79 +94,105 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
     tagger = default_tagger()
     entities: dict[str, Entity] = {}
     raw: list[tuple[int, int, str, str, int, Entity]] = []  # start, end, type, method, sentence, entity
-    persons_seen: list[Entity] = []
-    person_counts: dict[str, int] = {}
+    persons: list[tuple[int, Entity]] = []  # (start, entity) of full (multi-word) person names, in order
     seen_keys: set[str] = set()
 
     def is_known(key: str) -> bool:
         return key in seen_keys or gazetteer.by_key(key) is not None
 
+    def add(start: int, end: int, entity_type: str, method: str, index: int, entity: Entity) -> None:
+        surface = text[start:end]
+        entity = entities.setdefault(entity.entity_id, entity)
+        entity.aliases.add(surface)
+        entity.alias_keys.add(name_key(surface))
+        seen_keys.add(name_key(surface))
+        if entity.entity_type == "PERSON" and len(_words(surface)) >= 2:
+            persons.append((start, entity))
+            entity.alias_keys |= _name_parts(surface)
+        raw.append((start, end, entity.entity_type, method, index, entity))
+
     sentence_tokens = [tokenize(text, s, e) for s, e in sentences]
+    taken_spans: list[tuple[int, int]] = []
     for index, tokens in enumerate(sentence_tokens):
         words = [t.text for t in tokens]
         taken = [False] * len(tokens)
         found: list[tuple[int, int, str, str, Entity | None]] = []
         for i, j, entry in gazetteer.match(words):
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
-            for k in range(i, j):
-                taken[k] = True
+            taken[i:j] = [True] * (j - i)
         if tagger is not None and words:
             for span in tagger.spans(words):
-                if span.entity_type not in _KEPT_TAGGER_TYPES:
-                    continue
-                if any(taken[k] for k in range(span.start, span.end)):
-                    continue
-                found.append((span.start, span.end, span.entity_type, "tagger", None))
+                if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
+                    found.append((span.start, span.end, span.entity_type, "tagger", None))
         found.sort(key=lambda f: f[0])
         for i, j, entity_type, method, entity in found:
-            start_token, end_token = tokens[i], tokens[j - 1]
-            end = end_token.end
-            start = start_token.start + _strip_proclitic(text[start_token.start:end], is_known)
+            end = tokens[j - 1].end
+            start = tokens[i].start + _strip_proclitic(text[tokens[i].start:end], is_known)
             surface = text[start:end]
             if not has_arabic(surface) and not surface.isalpha():
                 continue
             if entity is None:
-                entity = _resolve_unknown(surface, entity_type, persons_seen, person_counts)
-            entity = entities.setdefault(entity.entity_id, entity)
-            entity.aliases.add(surface)
-            entity.alias_keys.add(name_key(surface))
-            seen_keys.add(name_key(surface))
-            if entity_type == "PERSON" or entity.entity_type == "PERSON":
-                if entity not in persons_seen:
-                    persons_seen.append(entity)
-                person_counts[entity.entity_id] = person_counts.get(entity.entity_id, 0) + 1
-                _add_name_parts(entity, surface)
-            raw.append((start, end, entity.entity_type, method if entity_type == entity.entity_type or method == "gazetteer" else "coref", index, entity))
-    mentions = [
-        Mention(start, end, text[start:end], etype, method, index, entity.entity_id)
-        for start, end, etype, method, index, entity in raw
-    ]
+                entity = _resolve_part(name_key(surface), start, persons) if len(_words(surface)) == 1 else None
+                if entity is not None:
+                    method = "coref"
+                else:
+                    key = name_key(surface)
+                    entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
+            add(start, end, entity_type, method, index, entity)
+            taken_spans.append((tokens[i].start, end))
+    # A bare surname ("كيربي") or family name ("كيم") nobody tagged: resolve it to the full name
+    # introduced earlier in the article.
+    if persons:
+        for index, tokens in enumerate(sentence_tokens):
+            for token in tokens:
+                if any(a <= token.start < b for a, b in taken_spans) or not token.text.isalpha():
+                    continue
+                offset, entity = _bare_name(token.text, token.start, persons)
+                if entity is not None:
+                    add(token.start + offset, token.end, "PERSON", "coref", index, entity)
+    raw.sort(key=lambda r: r[0])
+    mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
     return ArticleEntities(mentions, entities)
 
 
-def _add_name_parts(entity: Entity, surface: str) -> None:
-    parts = [p for p in tokenize(surface) if p.text.isalpha()]
-    if len(parts) >= 2:
-        entity.alias_keys.add(name_key(parts[-1].text))
+# Family name first: a bare first word of these names is the person (كيم → كيم جونغ أون).
+_FAMILY_NAME_FIRST = frozenset(name_key(w) for w in ("كيم", "لي", "بارك", "مون", "يون", "وانغ", "وانج", "تشوي", "ري", "باك", "هان", "تشو"))
+_NOT_NAME_PARTS = frozenset(name_key(w) for w in ("بن", "ابن", "أبو", "عبد", "آل", "بنت", "دي", "فون", "فان", "الشيخ", "السيد"))
+_BARE_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 
 
-def _resolve_unknown(surface: str, entity_type: str, persons: list[Entity], counts: dict[str, int]) -> Entity:
-    """A tagger mention: a single-token person name resolves to an earlier full name in the
-    article that begins or ends with it; anything else becomes its own canonical entity."""
-    key = name_key(surface)
-    parts = [t.text for t in tokenize(surface) if t.text.isalpha()]
-    if len(parts) == 1:
-        candidates = [e for e in persons if _name_part_match(e, key)]
-        if candidates:
-            return max(candidates, key=lambda e: (counts.get(e.entity_id, 0), persons.index(e)))
-    entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key)
-    entity.alias_keys.add(key)
-    return entity
+def _words(surface: str) -> list[str]:
+    return [t.text for t in tokenize(surface) if t.text.isalpha()]
 
 
-def _name_part_match(entity: Entity, key: str) -> bool:
-    for alias in entity.aliases or {entity.canonical_name}:
-        parts = [name_key(t.text) for t in tokenize(alias) if t.text.isalpha()]
-        if len(parts) >= 2 and key in (parts[0], parts[-1]):
-            return True
-    return False
+def _name_parts(surface: str) -> set[str]:
+    """Keys a full name may be referred back to by: its last word, and its first word for
+    family-name-first names. Short or particle-like words never count."""
+    words = [name_key(w) for w in _words(surface)]
+    parts = set()
+    if len(words) >= 2:
+        parts.add(words[-1])
+        if words[0] in _FAMILY_NAME_FIRST:
+            parts.add(words[0])
+    return {p for p in parts if len(p) >= 3 and p not in _NOT_NAME_PARTS}
+
+
+def _resolve_part(key: str, position: int, persons: list[tuple[int, Entity]]) -> Entity | None:
+    """The most recent full name before ``position`` that ``key`` is a part of."""
+    for start, entity in reversed(persons):
+        if start < position and any(key in _name_parts(alias) for alias in entity.aliases):
+            return entity
+    return None
+
+
+def _bare_name(word: str, position: int, persons: list[tuple[int, Entity]]) -> tuple[int, Entity | None]:
+    key = name_key(word)
+    entity = _resolve_part(key, position, persons)
+    if entity is not None:
+        return 0, entity
+    for clitic in _BARE_PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            entity = _resolve_part(name_key(word[len(clitic):]), position, persons)
+            if entity is not None:
+                return len(clitic), entity
+    return 0, None
