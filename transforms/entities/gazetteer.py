@@ -43,6 +43,8 @@ _BLOCKED_PHRASES = (
     "مآرب خاصة",
     "مآرب سياسية",
     "مآرب شخصية",
+    "كلاوس",  # Klaus, not "ك" + Laos
+    "وساما",  # "a medal", not "و" + SAMA
 )
 
 

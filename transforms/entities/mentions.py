@@ -77,8 +77,7 @@ def _strip_proclitic(word: str, is_known) -> int:
         return 1
     if word.startswith(("بال", "كال")) and len(word) > 4:
         return 1
-    if word.startswith("لل") and len(word) > 4:
-        return 1  # "للأمم" → "لأمم" is wrong but rare; the gazetteer handles the known ones
+    # "للأمم المتحدة" (ل + الأمم) keeps its ل: no substring of the text spells "الأمم" there.
     return 0
 
 
