@@ -11,6 +11,7 @@ Failures exit non-zero with a one-line reason.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -20,15 +21,19 @@ DEFAULT_INPUT = str(PROJECT_ROOT / "seeds") if (PROJECT_ROOT / "seeds").is_dir()
 DEFAULT_WAREHOUSE = "warehouse"
 
 
-def _prefect_defaults() -> None:
-    """Embedded defaults: an ephemeral Prefect API (no server to run), no telemetry."""
+def _prefect_defaults(verbose: bool = False) -> None:
+    """Embedded defaults: an ephemeral Prefect API (no server to run), no telemetry, and a
+    quiet console — failures are reported once, as one line, by ``main``."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ["PREFECT_LOGGING_LEVEL"] = "INFO" if verbose else os.environ.get("KHABAR_PREFECT_LOGGING_LEVEL", "CRITICAL")
+    if not verbose:  # Prefect's background services log under their class names
+        for name in ("EventsWorker", "APILogWorker"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    _prefect_defaults()
+    _prefect_defaults(args.verbose)
     from flows.etl import etl
 
     summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, batch_size=args.batch_size)
@@ -89,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="fail the run on the first rejected input instead of recording it and going on")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run holding the warehouse lock (default: exit at once)")
     run.add_argument("--batch-size", type=int, default=250, help="articles per transform task (default 250)")
+    run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.set_defaults(func=_cmd_run)
 
     cites = sub.add_parser("cites", help="which outlets quote a speaker (Arabic or English name)")

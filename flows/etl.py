@@ -203,6 +203,8 @@ def etl(
         try:
             rejects: list[Reject] = list(inventory.rejects)
             summary.n_inputs = len(inventory.files)
+            if strict and any(r.severity == "error" for r in rejects):
+                raise StrictModeError(f"--strict: {next(r for r in rejects if r.severity == 'error').detail}")
             seen_sources: dict[str, tuple[str, str]] = {}
             run_articles: set[str] = set()
             removed: set[str] = set()
@@ -210,8 +212,9 @@ def etl(
             def to_process() -> Iterator[Article]:
                 for article, problems in extract.iter_inputs(inventory):
                     rejects.extend(problems)
-                    if strict and any(p.severity == "error" for p in problems):
-                        raise StrictModeError(f"--strict: {problems[0].detail}")
+                    errors = [p for p in problems if p.severity == "error"]
+                    if strict and errors:
+                        raise StrictModeError(f"--strict: {errors[0].detail}")
                     if article is None:
                         continue
                     sha = article.text_sha256

@@ -67,12 +67,16 @@ def discover(input_path: str | os.PathLike) -> Inventory:
     root = path
     files: list[InputFile] = []
     rejects: list[Reject] = []
+    real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             full = Path(dirpath) / name
             source = full.relative_to(root).as_posix()
             if name.startswith(".") or name in IGNORED_NAMES or (Path(dirpath) == root and name in MANIFEST_NAMES):
+                continue
+            if full.is_symlink() and not full.resolve().is_relative_to(real_root):
+                rejects.append(Reject(source, "path_outside_input", f"{source}: a link to a file outside the input directory; not read"))
                 continue
             if name.endswith(TEXT_SUFFIXES):
                 files.append(InputFile(full, source, "text"))

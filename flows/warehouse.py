@@ -197,8 +197,8 @@ class SnapshotWriter:
         for path in (self.warehouse / SNAPSHOTS).iterdir():
             if path != self.final:
                 shutil.rmtree(path, ignore_errors=True)
-        for path in self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"):
-            path.unlink(missing_ok=True)
+        for path in [*self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"), *self.warehouse.glob(f".{PARQUET_LINK}.*.tmp")]:
+            path.unlink(missing_ok=True)  # left behind by a run that was killed
 
 
 def _write(table: pa.Table, path: Path) -> None:
