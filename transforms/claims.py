@@ -119,11 +119,12 @@ def _cue_at(token: Token) -> Cue | None:
 class _Sentence:
     """Tokens of one sentence with the article's mentions mapped onto them."""
 
-    def __init__(self, text: str, index: int, start: int, end: int, mentions: list[Mention]):
+    def __init__(self, text: str, index: int, start: int, end: int, mentions: list[Mention],
+                 tokens: list[Token] | None = None, own_mentions: list[Mention] | None = None):
         self.text, self.index, self.start, self.end = text, index, start, end
-        self.tokens = tokenize(text, start, end)
+        self.tokens = tokenize(text, start, end) if tokens is None else tokens
         self.norm = [normalize_word(t.text) for t in self.tokens]
-        self.mentions = [m for m in mentions if m.sentence_index == index]
+        self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
         self.quoted = _quoted_ranges(text, start, end)
 
@@ -159,14 +160,21 @@ def extract_claims(
     sentences: list[tuple[int, int, int, bool]],
     mentions: list[Mention],
     entities: dict[str, Entity],
+    sentence_tokens: list[list[Token]] | None = None,
 ) -> list[Claim]:
-    """Claims of one article. ``sentences``: (char_start, char_end, paragraph_index, is_heading)."""
+    """Claims of one article. ``sentences``: (char_start, char_end, paragraph_index, is_heading);
+    ``sentence_tokens``: the tokens of each sentence when the caller already has them."""
     claims: list[Claim] = []
+    by_sentence_index: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence_index.setdefault(mention.sentence_index, []).append(mention)
     previous: _Speaker | None = None
     last_claim_sentence = -2
     previous_paragraph = -1
     for index, (start, end, paragraph, is_heading) in enumerate(sentences):
-        sentence = _Sentence(text, index, start, end, mentions)
+        by_sentence = by_sentence_index.get(index, [])
+        tokens = sentence_tokens[index] if sentence_tokens is not None else None
+        sentence = _Sentence(text, index, start, end, mentions, tokens, by_sentence)
         found = [] if is_heading else _sentence_claims(sentence, entities, previous)
         if (
             not found

@@ -101,7 +101,8 @@ def process_article(article: Article, batch: Batch, run_id: str, ingested_at: da
         )
     merge_entities(batch.entities, found.entities.values())
     claims = extract_claims(
-        text, [(s.char_start, s.char_end, s.paragraph_index, s.is_heading) for s in spans], found.mentions, found.entities
+        text, [(s.char_start, s.char_end, s.paragraph_index, s.is_heading) for s in spans], found.mentions, found.entities,
+        found.sentence_tokens,
     )
     for claim in claims:
         batch.claims.append(

@@ -110,7 +110,8 @@ def _is_boundary(text: str, match: re.Match[str], start: int, end: int) -> bool:
     if mark != ".":
         return True
     i = match.start()
-    before, after = text[start:i], text[i + 1:end]
+    # Only the neighbourhood matters; slicing whole paragraphs made long ones quadratic.
+    before, after = text[max(start, i - 40):i], text[i + 1:min(end, i + 40)]
     if before[-1:].isdigit() and after[:1].isdigit():
         return False  # 2.5, 10.000
     word = _WORD_BEFORE_RE.search(before)

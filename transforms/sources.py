@@ -42,10 +42,13 @@ class Article:
     author: str | None = None
     dateline: str | None = None
     flags: list[str] = field(default_factory=list)
+    _article_id: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def article_id(self) -> str:
-        return article_id(self.text)
+        if self._article_id is None:
+            self._article_id = article_id(self.text)
+        return self._article_id
 
     @property
     def text_sha256(self) -> str:

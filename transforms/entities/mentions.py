@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from transforms.entities.gazetteer import GazetteerEntry, load_gazetteer
 from transforms.entities.tagger import default_tagger
-from transforms.tokens import tokenize
+from transforms.tokens import Token, tokenize
 from transforms.text import has_arabic, name_key
 
 _PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
@@ -85,6 +85,7 @@ def _strip_proclitic(word: str, is_known) -> int:
 class ArticleEntities:
     mentions: list[Mention]
     entities: dict[str, Entity]
+    sentence_tokens: list[list[Token]]  # reused by claim extraction
 
 
 def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
@@ -93,7 +94,7 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
     tagger = default_tagger()
     entities: dict[str, Entity] = {}
     raw: list[tuple[int, int, str, str, int, Entity]] = []  # start, end, type, method, sentence, entity
-    persons: list[tuple[int, Entity]] = []  # (start, entity) of full (multi-word) person names, in order
+    persons: dict[str, list[tuple[int, Entity]]] = {}  # name part → (start, entity) of full names, in order
     seen_keys: set[str] = set()
 
     def is_known(key: str) -> bool:
@@ -105,16 +106,19 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
         entity.aliases.add(surface)
         entity.alias_keys.add(name_key(surface))
         seen_keys.add(name_key(surface))
-        if entity.entity_type == "PERSON" and len(_words(surface)) >= 2:
-            persons.append((start, entity))
-            entity.alias_keys |= _name_parts(surface)
+        if entity.entity_type == "PERSON":
+            parts = _name_parts(surface)
+            entity.alias_keys |= parts
+            for part in parts:  # later bare mentions of this part refer back to this person
+                persons.setdefault(part, []).append((start, entity))
         raw.append((start, end, entity.entity_type, method, index, entity))
 
     sentence_tokens = [tokenize(text, s, e) for s, e in sentences]
-    taken_spans: list[tuple[int, int]] = []
+    sentence_taken: list[list[bool]] = []
     for index, tokens in enumerate(sentence_tokens):
         words = [t.text for t in tokens]
         taken = [False] * len(tokens)
+        sentence_taken.append(taken)
         found: list[tuple[int, int, str, str, Entity | None]] = []
         for i, j, entry in gazetteer.match(words):
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
@@ -123,6 +127,7 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
             for span in tagger.spans(words):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
                     found.append((span.start, span.end, span.entity_type, "tagger", None))
+                    taken[span.start:span.end] = [True] * (span.end - span.start)
         found.sort(key=lambda f: f[0])
         for i, j, entity_type, method, entity in found:
             end = tokens[j - 1].end
@@ -131,27 +136,26 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
             if not has_arabic(surface) and not surface.isalpha():
                 continue
             if entity is None:
-                entity = _resolve_part(name_key(surface), start, persons) if len(_words(surface)) == 1 else None
+                entity = _resolve_part(name_key(surface), start, persons) if len(words[i:j]) == 1 else None
                 if entity is not None:
                     method = "coref"
                 else:
                     key = name_key(surface)
                     entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
             add(start, end, entity_type, method, index, entity)
-            taken_spans.append((tokens[i].start, end))
     # A bare surname ("كيربي") or family name ("كيم") nobody tagged: resolve it to the full name
     # introduced earlier in the article.
     if persons:
-        for index, tokens in enumerate(sentence_tokens):
-            for token in tokens:
-                if any(a <= token.start < b for a, b in taken_spans) or not token.text.isalpha():
+        for index, (tokens, taken) in enumerate(zip(sentence_tokens, sentence_taken)):
+            for token, is_taken in zip(tokens, taken):
+                if is_taken or len(token.text) < 3 or not token.text.isalpha():
                     continue
                 offset, entity = _bare_name(token.text, token.start, persons)
                 if entity is not None:
                     add(token.start + offset, token.end, "PERSON", "coref", index, entity)
     raw.sort(key=lambda r: r[0])
     mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
-    return ArticleEntities(mentions, entities)
+    return ArticleEntities(mentions, entities, sentence_tokens)
 
 
 # Family name first: a bare first word of these names is the person (كيم → كيم جونغ أون).
@@ -176,15 +180,15 @@ def _name_parts(surface: str) -> set[str]:
     return {p for p in parts if len(p) >= 3 and p not in _NOT_NAME_PARTS}
 
 
-def _resolve_part(key: str, position: int, persons: list[tuple[int, Entity]]) -> Entity | None:
+def _resolve_part(key: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> Entity | None:
     """The most recent full name before ``position`` that ``key`` is a part of."""
-    for start, entity in reversed(persons):
-        if start < position and any(key in _name_parts(alias) for alias in entity.aliases):
+    for start, entity in reversed(persons.get(key, ())):
+        if start < position:
             return entity
     return None
 
 
-def _bare_name(word: str, position: int, persons: list[tuple[int, Entity]]) -> tuple[int, Entity | None]:
+def _bare_name(word: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> tuple[int, Entity | None]:
     key = name_key(word)
     entity = _resolve_part(key, position, persons)
     if entity is not None:
