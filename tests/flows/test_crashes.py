@@ -68,15 +68,23 @@ def test_sigkill_during_the_load_leaves_the_last_good_warehouse(prefect_harness,
     before = {t: count(warehouse, t) for t in ("articles", "sentences", "claims")}
 
     feed = make_feed(tmp_path / "feed.jsonl", 300)
+    # its own session, so the kill takes the run's ephemeral Prefect server down with it
     process = subprocess.Popen([*KHABAR, "run", "--input", str(feed), "--warehouse", str(warehouse), "--batch-size", "50"],
-                               env=_env(tmp_path), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               env=_env(tmp_path), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
     if kill_when == "parquet":
         seen = wait_for(lambda: any((warehouse / ".snapshots").glob("*.partial/articles/*/*.parquet")), 240, process)
     else:
         seen = wait_for(lambda: any(warehouse.glob(".khabar.duckdb.*.tmp")), 240, process)
-    assert seen, process.communicate()[1].decode()[-2000:]
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    try:
+        assert seen, process.communicate()[1].decode()[-2000:]
+        os.kill(process.pid, signal.SIGKILL)  # the run itself, mid-load
+        process.wait()
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # and whatever it started
+        except ProcessLookupError:
+            pass
 
     # the last good warehouse: same rows, every view works, parquet and duckdb agree
     assert {t: count(warehouse, t) for t in before} == before
