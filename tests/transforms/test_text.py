@@ -56,3 +56,18 @@ def test_normalize_word(word, expected):
 @pytest.mark.parametrize(("text", "expected"), [("hello", False), ("مرحبا", True), ("123 ،", False)])
 def test_has_arabic(text, expected):
     assert has_arabic(text) is expected
+
+
+def test_arclean_table_matches_camel_tools_charmapper(seed_texts):
+    """The str.translate table gives exactly what camel-tools' CharMapper gives."""
+    import random
+
+    from camel_tools.utils.charmap import CharMapper
+
+    from transforms.text import _ARCLEAN
+
+    mapper = CharMapper.builtin_mapper("arclean")
+    rng = random.Random(7)
+    samples = list(seed_texts.values()) + ["".join(chr(rng.randint(0, 0x2FFF)) for _ in range(3000)) for _ in range(20)]
+    for sample in samples:
+        assert sample.translate(_ARCLEAN) == mapper(sample)
