@@ -6,12 +6,16 @@ them. Work is batched (hundreds of articles per task), never one task per senten
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,13 +24,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from flows import extract
+from flows.parallel import default_processes, run_batch
 from flows.warehouse import SnapshotWriter, current_snapshot, read_table, warehouse_lock
 from transforms import schema
-from transforms.pipeline import entities_from_table, entities_table, merge_entities, process_articles
+from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
 
 DEFAULT_BATCH_SIZE = 250
-MAX_BATCHES_IN_FLIGHT = 4
 
 
 class StrictModeError(RuntimeError):
@@ -50,6 +54,8 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=dict)
     rejects: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    words: int = 0  # words in the articles processed (for throughput figures)
 
 
 @dataclass
@@ -92,13 +98,11 @@ def load_plan(warehouse: str) -> Plan:
 
 
 @task(cache_policy=NO_CACHE)
-def transform_batch(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime) -> tuple[dict[str, int], pa.Table]:
+def transform_batch(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime, processes: int = 1) -> tuple[dict[str, int], pa.Table]:
     """Sentences, mentions, entities and claims for one batch, written as Parquet parts of the
-    snapshot under construction. Returns row counts and the batch's entities."""
-    batch = process_articles(articles, run_id, ingested_at)
-    tables = batch.tables()
-    counts = writer.write_article_tables(tables, part)
-    return counts, tables["entities"]
+    snapshot under construction (in the process pool when ``processes`` > 1). Returns row
+    counts and the batch's entities."""
+    return run_batch(articles, writer, part, run_id, ingested_at, processes)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1, retry_condition_fn=transient_io_error)
@@ -162,6 +166,31 @@ def _new_run_id(started_at: datetime) -> str:
     return started_at.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
 
 
+class _Clock:
+    """Seconds spent per stage of a run (reported in the summary and by the benchmark)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
+    def iterate(self, stage: str, items):
+        iterator = iter(items)
+        while True:
+            with self(stage):
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+            yield item
+
+
 def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
@@ -180,6 +209,120 @@ def _flow_run_id() -> str | None:
         return None
 
 
+# ----------------------------------------------------------------------------- intake
+
+class Intake:
+    """Decides, for every article read, whether it is new, changed, unchanged or a duplicate
+    of one already stored, against the previous snapshot's source map (content hashes)."""
+
+    def __init__(self, plan: Plan, summary: RunSummary, strict: bool) -> None:
+        self.plan, self.summary, self.strict = plan, summary, strict
+        self.rejects: list[Reject] = []
+        self.seen_sources: dict[str, tuple[str, str]] = {}
+        self.run_articles: set[str] = set()
+        self._replaced: set[str] = set()
+
+    def reject(self, problems: list[Reject]) -> None:
+        self.rejects.extend(problems)
+        errors = [p for p in problems if p.severity == "error"]
+        if self.strict and errors:
+            raise StrictModeError(f"--strict: {errors[0].detail}")
+
+    def articles(self, items: Iterator[tuple[Article | None, list[Reject]]]) -> Iterator[Article]:
+        """The articles that need transforming, in input order."""
+        plan, summary = self.plan, self.summary
+        for article, problems in items:
+            self.reject(problems)
+            if article is None:
+                continue
+            sha = article.text_sha256
+            previous = plan.source_to_article.get(article.source)
+            if previous is not None and previous[1] == sha and previous[0] in plan.article_ids:
+                self.seen_sources[article.source] = previous
+                summary.n_articles_unchanged += 1  # content hash unchanged: nothing to redo
+                continue
+            aid = article.article_id
+            self.seen_sources[article.source] = (aid, sha)
+            if previous is not None and previous[0] != aid:
+                summary.n_articles_changed += 1
+                self._replaced.add(previous[0])
+            if aid in self.run_articles or (aid in plan.article_ids and aid not in self._replaced):
+                summary.n_duplicates += 1  # same article under another name: stored once
+                continue
+            if previous is None:
+                summary.n_articles_new += 1
+            self.run_articles.add(aid)
+            summary.words += len(article.text.split())
+            yield article
+
+    def removed(self) -> set[str]:
+        """Old versions of edited articles, unless another source still carries the old text."""
+        still_carried = {aid for src, (aid, _) in self.plan.source_to_article.items() if src not in self.seen_sources}
+        return self._replaced - still_carried - self.run_articles
+
+    def reject_table(self, run_id: str, at: datetime) -> pa.Table:
+        return pa.Table.from_pylist([{"run_id": run_id, **asdict(r), "rejected_at": at} for r in self.rejects], schema.REJECTS)
+
+
+# ----------------------------------------------------------------------------- wiring
+
+@dataclass(frozen=True)
+class Steps:
+    """The run's steps: Prefect tasks in the flow, the same functions called directly in
+    ``etl_direct`` (used to measure Prefect's overhead)."""
+
+    discover: Callable[..., extract.Inventory]
+    plan: Callable[..., Plan]
+    submit_transform: Callable[..., Any]  # returns a future with .result()
+    carry_over: Callable[..., None]
+    finalize: Callable[..., RunSummary]
+
+
+def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait_seconds: float, processes: int | None, steps: Steps) -> RunSummary:
+    processes = default_processes() if processes is None else processes
+    clock = _Clock()
+    started_at = datetime.now(timezone.utc)
+    run_id = _new_run_id(started_at)
+    warehouse_path = Path(warehouse)
+    summary = RunSummary(run_id=run_id, input=str(input), warehouse=str(warehouse_path))
+    with warehouse_lock(warehouse_path, wait_seconds):
+        with clock("discover"):
+            inventory = steps.discover(input)
+            plan = steps.plan(str(warehouse_path))
+            writer = SnapshotWriter(warehouse_path, run_id)
+        try:
+            intake = Intake(plan, summary, strict)
+            intake.reject(inventory.rejects)
+            summary.n_inputs = len(inventory.files)
+            entity_tables: list[pa.Table] = []
+            pending: deque = deque()
+            in_flight = max(2, 2 * processes)
+            with clock("transform"):  # wall time of extract + transform, which overlap
+                articles = intake.articles(clock.iterate("extract", extract.iter_inputs(inventory)))
+                for number, batch in enumerate(_batches(articles, batch_size)):
+                    pending.append(steps.submit_transform(batch, writer, f"{run_id}-{number:05d}", run_id, started_at, processes))
+                    while len(pending) >= in_flight:  # bounded memory: stream, don't hoard
+                        entity_tables.append(pending.popleft().result()[1])
+                while pending:
+                    entity_tables.append(pending.popleft().result()[1])
+            removed = intake.removed()
+            summary.n_articles_removed = len(removed)
+            with clock("carry_over"):
+                steps.carry_over(writer, removed)
+            sources = _merge_sources(plan.sources, intake.seen_sources, run_id, started_at)
+            summary.n_rejects = sum(1 for r in intake.rejects if r.severity == "error")
+            summary.n_warnings = len(intake.rejects) - summary.n_rejects
+            summary.rejects = [asdict(r) for r in intake.rejects]
+            with clock("load"):  # entities, ledgers, DuckDB build, atomic publish
+                steps.finalize(writer, entity_tables, sources, intake.reject_table(run_id, started_at), summary, started_at, _flow_run_id())
+        except BaseException:
+            writer.abandon()
+            raise
+    summary.seconds = (datetime.now(timezone.utc) - started_at).total_seconds()
+    summary.timings = clock.seconds
+    return summary
+
+
 # ----------------------------------------------------------------------------- the flow
 
 @flow(name="khabar-etl", log_prints=True)
@@ -189,86 +332,43 @@ def etl(
     batch_size: int = DEFAULT_BATCH_SIZE,
     strict: bool = False,
     wait_seconds: float = 0.0,
+    processes: int | None = None,
 ) -> RunSummary:
-    """Run the whole pipeline on ``input`` (a directory or a JSON Lines file) into ``warehouse``."""
-    logger = get_run_logger()
-    started_at = datetime.now(timezone.utc)
-    run_id = _new_run_id(started_at)
-    warehouse_path = Path(warehouse)
-    summary = RunSummary(run_id=run_id, input=str(input), warehouse=str(warehouse_path))
-    with warehouse_lock(warehouse_path, wait_seconds):
-        inventory = discover_inputs(input)
-        plan = load_plan(str(warehouse_path))
-        writer = SnapshotWriter(warehouse_path, run_id)
-        try:
-            rejects: list[Reject] = list(inventory.rejects)
-            summary.n_inputs = len(inventory.files)
-            if strict and any(r.severity == "error" for r in rejects):
-                raise StrictModeError(f"--strict: {next(r for r in rejects if r.severity == 'error').detail}")
-            seen_sources: dict[str, tuple[str, str]] = {}
-            run_articles: set[str] = set()
-            removed: set[str] = set()
+    """Run the whole pipeline on ``input`` (a directory or a JSON Lines file) into ``warehouse``.
 
-            def to_process() -> Iterator[Article]:
-                for article, problems in extract.iter_inputs(inventory):
-                    rejects.extend(problems)
-                    errors = [p for p in problems if p.severity == "error"]
-                    if strict and errors:
-                        raise StrictModeError(f"--strict: {errors[0].detail}")
-                    if article is None:
-                        continue
-                    sha = article.text_sha256
-                    previous = plan.source_to_article.get(article.source)
-                    if previous is not None and previous[1] == sha and previous[0] in plan.article_ids:
-                        seen_sources[article.source] = previous
-                        summary.n_articles_unchanged += 1  # content hash unchanged: nothing to redo
-                        continue
-                    aid = article.article_id
-                    seen_sources[article.source] = (aid, sha)
-                    if previous is not None and previous[0] != aid:
-                        summary.n_articles_changed += 1
-                        removed.add(previous[0])
-                    if aid in run_articles or (aid in plan.article_ids and aid not in removed):
-                        summary.n_duplicates += 1  # same article under another name: stored once
-                        continue
-                    if previous is None:
-                        summary.n_articles_new += 1
-                    run_articles.add(aid)
-                    yield article
-
-            entity_tables: list[pa.Table] = []
-            pending: deque = deque()
-            for number, batch in enumerate(_batches(to_process(), batch_size)):
-                pending.append(transform_batch.submit(batch, writer, f"{run_id}-{number:05d}", run_id, started_at))
-                while len(pending) > MAX_BATCHES_IN_FLIGHT:  # bounded memory: stream, don't hoard
-                    entity_tables.append(pending.popleft().result()[1])
-            while pending:
-                entity_tables.append(pending.popleft().result()[1])
-
-            # An edited article replaces its old rows unless another source still carries the old text.
-            still_carried = {aid for src, (aid, _) in plan.source_to_article.items() if src not in seen_sources}
-            removed -= still_carried | run_articles
-            summary.n_articles_removed = len(removed)
-            carry_over(writer, removed)
-
-            sources = _merge_sources(plan.sources, seen_sources, run_id, started_at)
-            summary.n_rejects = sum(1 for r in rejects if r.severity == "error")
-            summary.n_warnings = len(rejects) - summary.n_rejects
-            summary.rejects = [asdict(r) for r in rejects]
-            reject_table = pa.Table.from_pylist(
-                [{"run_id": run_id, **asdict(r), "rejected_at": started_at} for r in rejects], schema.REJECTS
-            )
-            finalize_snapshot(writer, entity_tables, sources, reject_table, summary, started_at, _flow_run_id())
-        except BaseException:
-            writer.abandon()
-            raise
-    summary.seconds = (datetime.now(timezone.utc) - started_at).total_seconds()
-    logger.info(
+    ``processes``: transform worker processes (default: one per core, at most 8; 1 = inline,
+    which is what a distributed task runner such as Dask should use)."""
+    steps = Steps(discover_inputs, load_plan, transform_batch.submit, carry_over, finalize_snapshot)
+    summary = run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps)
+    get_run_logger().info(
         "run %s: %d new, %d changed, %d unchanged articles; %d rejected, %d warnings; rows %s",
-        run_id, summary.n_articles_new, summary.n_articles_changed, summary.n_articles_unchanged,
+        summary.run_id, summary.n_articles_new, summary.n_articles_changed, summary.n_articles_unchanged,
         summary.n_rejects, summary.n_warnings, summary.rows,
     )
     return summary
+
+
+_DIRECT_THREADS = ThreadPoolExecutor(max_workers=16, thread_name_prefix="khabar-direct")
+
+
+def etl_direct(
+    input: str = "seeds",
+    warehouse: str = "warehouse",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    strict: bool = False,
+    wait_seconds: float = 0.0,
+    processes: int | None = None,
+) -> RunSummary:
+    """The same run without Prefect: the tasks' plain functions, wired by the same code.
+    Exists to measure what orchestration costs (benchmarks/etl_benchmark.py)."""
+    steps = Steps(
+        discover_inputs.fn,
+        load_plan.fn,
+        lambda *args: _DIRECT_THREADS.submit(transform_batch.fn, *args),
+        carry_over.fn,
+        finalize_snapshot.fn,
+    )
+    return run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps)
 
 
 def _merge_sources(previous: pa.Table, seen: dict[str, tuple[str, str]], run_id: str, seen_at: datetime) -> pa.Table:

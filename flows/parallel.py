@@ -1,0 +1,64 @@
+"""CPU parallelism for the transform step: a process pool shared by a run's transform tasks.
+
+Transforms are pure Python and hold the GIL, so threads cannot use the second core. Prefect's
+tasks stay thin (they run in the flow's thread pool and only hand a batch to the pool), and
+the pool's workers import only ``transforms`` — not Prefect — so they start fast and carry
+no orchestration overhead. Workers come from a ``forkserver`` that has already imported the
+transforms and loaded the NER model, so each fork is cheap and no Prefect threads are
+forked. With ``processes <= 1`` (or under a distributed task runner such as Dask, which
+brings its own workers) the batch runs inline.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
+
+import pyarrow as pa
+
+from flows.warehouse import SnapshotWriter
+from transforms.pipeline import process_articles
+from transforms.sources import Article
+
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+_LOCK = threading.Lock()
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _warm_up() -> None:
+    """Runs once in the forkserver: load the lexicons and the model before any fork."""
+    from transforms.entities.gazetteer import load_gazetteer
+    from transforms.entities.tagger import default_tagger
+
+    load_gazetteer()
+    default_tagger()
+
+
+def pool(processes: int) -> ProcessPoolExecutor:
+    with _LOCK:
+        executor = _POOLS.get(processes)
+        if executor is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["flows._pool_preload"])
+            executor = ProcessPoolExecutor(max_workers=processes, mp_context=context, initializer=_warm_up)
+            _POOLS[processes] = executor
+        return executor
+
+
+def transform_and_write(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime) -> tuple[dict[str, int], pa.Table]:
+    """One batch: pure transforms, then its Parquet parts into the snapshot under construction.
+    Returns row counts and the batch's entities (merged across batches by the flow)."""
+    tables = process_articles(articles, run_id, ingested_at).tables()
+    return writer.write_article_tables(tables, part), tables["entities"]
+
+
+def run_batch(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime, processes: int) -> tuple[dict[str, int], pa.Table]:
+    if processes <= 1:
+        return transform_and_write(articles, writer, part, run_id, ingested_at)
+    return pool(processes).submit(transform_and_write, articles, writer, part, run_id, ingested_at).result()
