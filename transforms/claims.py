@@ -68,7 +68,7 @@ _OFFICIAL_WORDS = _n(
 )
 _GROUP_WORDS = _n("خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون شهود سكان معارضون منتقدون باحثون الخبراء المحللون المراقبون منظمات")
 _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
-_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة")
+_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
@@ -311,7 +311,7 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
             return True
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
-    if norm in ("من", "الى", "على") and cue.complement in ("say", "object"):
+    if norm in ("من", "الي", "علي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
         return not _inside_mention(sentence, tok.start)
@@ -344,8 +344,10 @@ def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     if i == 0:
         return None
     prev = sentence.tokens[i - 1]
-    if _strip_wa(sentence.norm[i - 1]) in _GROUP_WORDS | _OFFICIAL_WORDS:
-        return _Speaker(None, prev.text, "group" if _strip_wa(sentence.norm[i - 1]) in _GROUP_WORDS else "unnamed_official", prev.start, prev.end)
+    word = _strip_wa(sentence.norm[i - 1])
+    for words, kind in ((_GROUP_WORDS, "group"), (_OFFICIAL_WORDS, "unnamed_official"), (_DOCUMENT_WORDS, "document")):
+        if word in words:  # "خبراء يقولون", "اتفاقا يتعهد"
+            return _Speaker(None, prev.text, kind, prev.start, prev.end)
     mention = next((m for m in sentence.mentions if m.end == prev.end and m.entity_type == "PERSON"), None)
     if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
         return _speaker_for_mention(mention, entities)
@@ -432,6 +434,8 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
             return k
     if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
         return k
+    if cue.complement == "say" and norm[k] == "من" and k + 1 < len(tokens) and norm[k + 1] in COMPLEMENTIZERS:
+        return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1  # "يخشى ... من أن"
     if cue.complement == "say" and cue.lemma == "أشار" and norm[k] in ("الي",) and k + 1 < len(tokens):
         return k + 1 if sentence.norm[k + 1] in COMPLEMENTIZERS else None
     return None
@@ -440,10 +444,11 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
 def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
     tokens = sentence.tokens
     k = i + 1
-    while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS or sentence.norm[k] in ("في", "وقت", "لاحق", "الماضي")):
+    while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS
+                               or sentence.norm[k] in ("في", "وقت", "لاحق", "الماضي", "الضوء")):
         k += 1
     k = _skip_adjuncts(sentence, k)
-    marker = _content_marker(sentence, k, Cue(cue.lemma, "prep:ب" if cue.lemma == "أشاد" else "say"))
+    marker = _content_marker(sentence, k, Cue(cue.lemma, _PARTICIPLE_COMPLEMENTS.get(cue.lemma, "say")))
     if marker is None:
         return None
     # The subject of the clause: the first named mention before the participle in this sentence.
@@ -457,6 +462,9 @@ def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entit
     if speaker is None:
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+_PARTICIPLE_COMPLEMENTS = {"أشاد": "prep:ب", "نوه": "prep:ب", "سلط": "prep:على"}
 
 
 def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
