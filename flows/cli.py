@@ -2,6 +2,7 @@
 
     khabar run [--input PATH] [--warehouse DIR] [--strict] [--wait SECONDS]
     khabar cites NAME [--warehouse DIR]      which outlets quote NAME (Arabic or English)
+    khabar export URI [--warehouse DIR]      copy the Parquet snapshot to object storage
     khabar eval [...]                        accuracy of the NER tagger and claim attribution
     khabar train-ner [...]                   retrain the bundled NER model
 
@@ -72,6 +73,12 @@ def _cmd_cites(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from flows.export import main as export_main
+
+    return export_main(args.rest)
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from evaluation.report import main as eval_main
 
@@ -101,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     cites.add_argument("name", help="e.g. Kirby, 'John Kirby', كيربي")
     cites.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
     cites.set_defaults(func=_cmd_cites)
+
+    export = sub.add_parser("export", help="copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)", add_help=False)
+    export.add_argument("rest", nargs=argparse.REMAINDER)
+    export.set_defaults(func=_cmd_export)
 
     evaluate = sub.add_parser("eval", help="measure NER and claim attribution accuracy (see `khabar eval --help`)", add_help=False)
     evaluate.add_argument("rest", nargs=argparse.REMAINDER)
