@@ -123,8 +123,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PASS_THROUGH = ("export", "eval", "train-ner")  # their own argument parsers take the rest
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if args.command in _PASS_THROUGH:
+        args.rest = [*extra, *args.rest]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.func(args)
     except KeyboardInterrupt:
