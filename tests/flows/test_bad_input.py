@@ -173,6 +173,35 @@ def test_strict_fails_the_run_naming_the_file(prefect_harness, tmp_path):
     assert not (tmp_path / "wh" / "khabar.duckdb").exists()
 
 
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to drop privileges")
+def test_permission_denied_is_a_reject_with_privileges_dropped(tmp_path):
+    """Root reads every file, so the extraction runs in a subprocess that has lost the
+    capabilities to bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "open.txt").write_text(arabic(0), encoding="utf-8")
+    (inputs / "locked.txt").write_text(arabic(1), encoding="utf-8")
+    (inputs / "locked.txt").chmod(0)
+    code = (
+        "from flows import extract\n"
+        f"inv = extract.discover({str(inputs)!r})\n"
+        "for article, problems in extract.iter_inputs(inv):\n"
+        "    print(article.source if article else [(p.source, p.reason, p.detail) for p in problems])\n"
+    )
+    drop = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+    result = subprocess.run([*drop, sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == [
+        "[('locked.txt', 'unreadable', 'locked.txt: cannot be read (Permission denied)')]",
+        "open.txt",
+    ]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_permission_denied_is_a_reject(prefect_harness, tmp_path):
     from flows.etl import etl
