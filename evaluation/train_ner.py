@@ -36,16 +36,24 @@ DEFAULT_C1 = 0.05
 DEFAULT_C2 = 0.01
 DEFAULT_MINFREQ = 2
 DEFAULT_ITERATIONS = 150
+# NewsFANE is in-domain but 3x smaller than WikiFANE: its sentences are given twice
+# (crfsuite has no instance weights). Measured on the DEV blocks: +0.5-1 micro F1.
+DEFAULT_NEWS_REPEAT = 2
 
 
-def load_corpora(data_dir: str | os.PathLike[str], names: Sequence[str]) -> list[Sentence]:
-    """``newsfane`` (TRAIN + DEV blocks), ``newsfane-train-dev`` (TRAIN only), ``wikifane``."""
+def load_corpora(
+    data_dir: str | os.PathLike[str],
+    names: Sequence[str],
+    news_repeat: int = DEFAULT_NEWS_REPEAT,
+) -> list[Sentence]:
+    """``newsfane`` (TRAIN + DEV blocks), ``newsfane-train-dev`` (TRAIN only), ``wikifane``;
+    NewsFANE sentences are repeated ``news_repeat`` times."""
     sentences: list[Sentence] = []
     for name in names:
         if name == "newsfane":
-            sentences += corpora.newsfane(data_dir, "train")
+            sentences += corpora.newsfane(data_dir, "train") * news_repeat
         elif name == "newsfane-train-dev":
-            sentences += corpora.newsfane(data_dir, "train-dev")
+            sentences += corpora.newsfane(data_dir, "train-dev") * news_repeat
         elif name == "wikifane":
             sentences += corpora.wikifane(data_dir)
         else:
@@ -76,6 +84,7 @@ def train(
     sentences: Sequence[Sentence] | None = None,
     minfreq: float = DEFAULT_MINFREQ,
     max_iterations: int = DEFAULT_ITERATIONS,
+    news_repeat: int = DEFAULT_NEWS_REPEAT,
     use_gazetteer: bool | None = None,
     verbose: bool = False,
 ) -> dict[str, float | int | str]:
@@ -83,7 +92,7 @@ def train(
     not given, from the named ``corpora`` under ``data_dir``. Returns a summary."""
     started = time.perf_counter()
     if sentences is None:
-        sentences = load_corpora(data_dir, corpora or DEFAULT_CORPORA)
+        sentences = load_corpora(data_dir, corpora or DEFAULT_CORPORA, news_repeat)
     labeler = _gazetteer_labeler(use_gazetteer)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     n_tokens = 0
@@ -128,7 +137,7 @@ def train(
 
 
 def _tune_one(args: tuple) -> dict:
-    data_dir, names, c1, c2, minfreq, iterations, use_gazetteer = args
+    data_dir, names, c1, c2, minfreq, iterations, news_repeat, use_gazetteer = args
     from evaluation.ner_eval import evaluate
     from transforms.entities.tagger import Tagger
 
@@ -136,9 +145,10 @@ def _tune_one(args: tuple) -> dict:
         model = Path(tmp) / "m.crfsuite"
         summary = train(
             model, names, c1, c2, data_dir=data_dir, minfreq=minfreq,
-            max_iterations=iterations, use_gazetteer=use_gazetteer,
+            max_iterations=iterations, news_repeat=news_repeat, use_gazetteer=use_gazetteer,
         )
-        result = evaluate(Tagger.load(model), corpora.newsfane(data_dir, "dev"))
+        tagger = Tagger.load(model, use_gazetteer=summary["gazetteer"])
+        result = evaluate(tagger, corpora.newsfane(data_dir, "dev"))
     return {**summary, "dev": result}
 
 
@@ -154,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=DEFAULT_C2)
     parser.add_argument("--minfreq", type=float, default=DEFAULT_MINFREQ)
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS)
+    parser.add_argument("--news-repeat", type=int, default=DEFAULT_NEWS_REPEAT)
     gaz = parser.add_mutually_exclusive_group()
     gaz.add_argument("--gazetteer", dest="gazetteer", action="store_true", default=None)
     gaz.add_argument("--no-gazetteer", dest="gazetteer", action="store_false")
@@ -171,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             [float(x) for x in args.c2_grid.split(",")],
         ))
         jobs = [
-            (args.data_dir, names, c1, c2, args.minfreq, args.iterations, args.gazetteer)
+            (args.data_dir, names, c1, c2, args.minfreq, args.iterations, args.news_repeat,
+             args.gazetteer)
             for c1, c2 in grid
         ]
         print(f"tuning on {'+'.join(names)}, scoring NewsFANE DEV blocks")
@@ -190,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
 
     summary = train(
         args.out, names, args.c1, args.c2, data_dir=args.data_dir, minfreq=args.minfreq,
-        max_iterations=args.iterations, use_gazetteer=args.gazetteer,
+        max_iterations=args.iterations, news_repeat=args.news_repeat,
+        use_gazetteer=args.gazetteer,
     )
     print(f"trained on {'+'.join(names)}: {summary['sentences']} sentences, "
           f"{summary['tokens']} tokens, gazetteer features: {summary['gazetteer']}")

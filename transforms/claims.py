@@ -273,6 +273,8 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
         if cue.complement == "object" and j > i + 1:
             speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
             if speaker is None:
+                speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1)
+            if speaker is None:
                 return None
             content_start_tok = speaker_end_tok
             return _make(sentence, i, cue, speaker, content_start_tok, "explicit"), content_start_tok
@@ -311,7 +313,7 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
             return True
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
-    if norm in ("من", "الي", "علي") and cue.complement in ("say", "object"):
+    if norm in ("من", "الي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
         return not _inside_mention(sentence, tok.start)
@@ -484,7 +486,7 @@ def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: 
     if speaker is None:
         return None
     k = _skip_adjuncts(sentence, qawl + 1)
-    marker = _content_marker(sentence, k, Cue("قال", "say"))
+    marker = _content_marker(sentence, k, Cue("قال", "say")) or _distant_marker(sentence, k)
     if marker is None:
         return None
     return _make(sentence, i, Cue("نقل", "say"), speaker, marker, attribution, cue_end_tok=qawl), marker
@@ -516,7 +518,7 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     else:  # "..., وفق موقع أكسيوس" → what precedes, from the sentence start
         content_start = sentence.start
         content_end = _trim_end(text, sentence.start, attribution_start)
-        if end < len(tokens) - 1:
+        if end < len(tokens) - 1 and tokens[end].text not in "،,":
             return None  # mid-sentence attribution attached to an unclear clause
     if content_start is None or content_end <= content_start:
         return None
@@ -552,6 +554,23 @@ def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
     return _speaker_for_mention(mention, entities), end_tok
 
 
+def _descriptor_subject(sentence: _Sentence, k: int) -> tuple[_Speaker | None, int]:
+    """"ويتهم المسؤولون الأميركيون والكوريون الجنوبيون كوريا الشمالية ...": an unnamed
+    subject runs from its head word to the first named entity (the object)."""
+    if k >= len(sentence.tokens):
+        return None, k
+    head = _strip_wa(sentence.norm[k])
+    kind = "unnamed_official" if head in _OFFICIAL_WORDS else "group" if head in _GROUP_WORDS else None
+    if kind is None:
+        return None, k
+    end = k + 1
+    while end < len(sentence.tokens) and end - k < 6 and not _mention_starts(sentence, sentence.tokens[end].start) \
+            and sentence.tokens[end].text not in "،,.:":
+        end += 1
+    start_char, end_char = sentence.tokens[k].start, sentence.tokens[end - 1].end
+    return _Speaker(None, sentence.text[start_char:end_char], kind, start_char, end_char), end
+
+
 def _speaker_for_mention(mention: Mention, entities: dict[str, Entity], text: str | None = None) -> _Speaker:
     entity = entities.get(mention.entity_id)
     kind = "person" if mention.entity_type == "PERSON" else "organization"
@@ -579,7 +598,11 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
     if tokens[a].text in "“«\"":
         start = tokens[min(a + 1, b - 1)].start
     descriptor = text[start:end]
-    head = _strip_wa(sentence.norm[a])
+    # the zone's first word, without a conjunction و — unless the word itself starts with و (وسائل، وزارة)
+    raw_head = sentence.norm[a]
+    head = _strip_wa(raw_head)
+    if raw_head in _MEDIA_WORDS | _OFFICIAL_WORDS | _GROUP_WORDS | _DOCUMENT_WORDS | _DEFINITE_HEADS:
+        head = raw_head
     inside = [m for m in sentence.mentions_between(start, end) if not _addressee(sentence, m)]
     if not inside and sentence.mentions_between(start, end) and a == zone[0]:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker

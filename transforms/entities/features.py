@@ -7,7 +7,7 @@ Every token gets crfsuite string features (``name=value``; each has weight 1):
   (``[و|ف] [ب|ل|ك] [ال]`` or ``لل``; a layer is only stripped when 2+ letters remain, so
   ``بغداد``, ``وبغداد`` and ``لبغداد`` share the stem even when it is not the real one);
 - the stripped proclitic string (``pre=وال``), enclitic pronoun endings, character prefixes
-  and suffixes of length 1–3 of the stem, nisba endings (ي / ية / يون / يين / يات / يان),
+  and suffixes of length 1–3 of the stem, its character 3- and 4-grams, nisba endings (ي / ية / يون / يين / يات / يان),
   a coarse length, and the shape (Arabic / Latin / digit / punctuation / mixed);
 - title-word and organisation-head membership from ``transforms.entities.titles`` when that
   module is importable;
@@ -64,8 +64,10 @@ def word_shape(word: str) -> str:
         if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc":
             if ch.isdigit():
                 digit += 1
-            else:
+            elif ch.isalpha() or unicodedata.category(ch) == "Mn":
                 arabic += 1
+            else:  # ، ؛ ؟ ٪ ...
+                punct += 1
         elif ch.isdigit():
             digit += 1
         elif ch.isalpha():
@@ -115,6 +117,13 @@ def _word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], 
             if len(stem) > k:
                 feats.append(f"p{k}={stem[:k]}")
                 feats.append(f"s{k}={stem[-k:]}")
+        if len(stem) > 3:
+            # Word-internal character 3- and 4-grams of the stem (with < > edges): unseen
+            # transliterated names share letter patterns. +0.6 micro F1 on 4 DEV folds.
+            padded = f"<{stem}>"
+            grams = {"g3=" + padded[i : i + 3] for i in range(len(padded) - 2)}
+            grams |= {"g4=" + padded[i : i + 4] for i in range(len(padded) - 3)}
+            feats.extend(sorted(grams))
         for ending in _NISBA:
             if len(stem) > len(ending) + 2 and stem.endswith(ending):
                 feats.append("nisba=" + ending)

@@ -120,11 +120,13 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
         taken = [False] * len(tokens)
         sentence_taken.append(taken)
         found: list[tuple[int, int, str, str, Entity | None]] = []
+        labels = ["O"] * len(words)  # the gazetteer's BIO labels: features for the tagger
         for i, j, entry in gazetteer.match(words):
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
             taken[i:j] = [True] * (j - i)
+            labels[i:j] = ["B-" + entry.entity_type] + ["I-" + entry.entity_type] * (j - i - 1)
         if tagger is not None and words:
-            for span in tagger.spans(words):
+            for span in tagger.spans(words, labels):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
                     found.append((span.start, span.end, span.entity_type, "tagger", None))
                     taken[span.start:span.end] = [True] * (span.end - span.start)

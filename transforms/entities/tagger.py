@@ -99,29 +99,32 @@ class Tagger:
             use_gazetteer = _gazetteer() is not None
         return cls(crf, model, use_gazetteer)
 
-    def _features(self, words: list[str]) -> list[list[str]]:
-        gaz = gazetteer_labels(words) if self.use_gazetteer else None
-        return sentence_features(words, gaz)
+    def _features(self, words: list[str], gaz: list[str] | None = None) -> list[list[str]]:
+        if self.use_gazetteer and gaz is None:
+            gaz = gazetteer_labels(words)
+        return sentence_features(words, gaz if self.use_gazetteer else None)
 
-    def tag(self, words: list[str]) -> list[str]:
-        """One BIO label per word (``B-PERSON``, ``I-LOC``, ``O``...)."""
+    def tag(self, words: list[str], gaz: list[str] | None = None) -> list[str]:
+        """One BIO label per word (``B-PERSON``, ``I-LOC``, ``O``...). ``gaz``: the words'
+        gazetteer labels when the caller already matched them (saves a second match)."""
         if not words:
             return []
         words = list(words)
         if len(words) <= _MAX_TOKENS:
-            return list(self._crf.tag(self._features(words)))
+            return list(self._crf.tag(self._features(words, gaz)))
         labels: list[str] = []
         for start in range(0, len(words), _MAX_TOKENS):
-            labels.extend(self._crf.tag(self._features(words[start : start + _MAX_TOKENS])))
+            part = None if gaz is None else gaz[start : start + _MAX_TOKENS]
+            labels.extend(self._crf.tag(self._features(words[start : start + _MAX_TOKENS], part)))
         return labels
 
     def tag_many(self, sentences: Iterable[list[str]]) -> list[list[str]]:
         """``tag`` for many sentences."""
         return [self.tag(words) for words in sentences]
 
-    def spans(self, words: list[str]) -> list[Span]:
+    def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""
-        return bio_spans(self.tag(words))
+        return bio_spans(self.tag(words, gaz))
 
 
 @lru_cache(maxsize=1)
