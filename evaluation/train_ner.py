@@ -153,7 +153,7 @@ def _tune_one(args: tuple) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="khabar train-ner", description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", default="../shared/data/ner", type=Path)
     parser.add_argument("--out", default="transforms/entities/ner.crfsuite", type=Path)
     parser.add_argument(
