@@ -25,10 +25,10 @@ from functools import lru_cache
 from importlib.resources import files
 
 from transforms.entities.mentions import Entity, Mention
+from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
 from transforms.text import normalize_word
 
-_QUOTE_OPEN = {"“": "”", "«": "»", '"': '"'}
 _QUOTE_CHARS = set("“”«»\"")
 
 
@@ -126,33 +126,13 @@ class _Sentence:
         self.norm = [normalize_word(t.text) for t in self.tokens]
         self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
-        self.quoted = _quoted_ranges(text, start, end)
+        self.quoted = quoted_ranges(text, start, end)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b for a, b in self.quoted)
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
-
-
-def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    ranges, i, ascii_open = [], start, None
-    while i < end:
-        ch = text[i]
-        if ch in "“«":
-            close = text.find(_QUOTE_OPEN[ch], i + 1, end)
-            if close != -1:
-                ranges.append((i, close + 1))
-                i = close + 1
-                continue
-        elif ch == '"':
-            if ascii_open is None:
-                ascii_open = i
-            else:
-                ranges.append((ascii_open, i + 1))
-                ascii_open = None
-        i += 1
-    return ranges
 
 
 def extract_claims(

@@ -61,7 +61,7 @@ def split_sentences(text: str) -> list[SentenceSpan]:
 
 
 def _split_paragraph(text: str, start: int, end: int):
-    protected = _quoted_ranges(text, start, end)
+    protected = quoted_ranges(text, start, end)
     sentence_start = start
     for match in _TERMINATOR_RE.finditer(text, start, end):
         cut = match.end()
@@ -78,8 +78,9 @@ def _split_paragraph(text: str, start: int, end: int):
         yield span
 
 
-def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quotations that open and close inside the paragraph; unbalanced marks protect nothing."""
+def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations that open and close inside ``text[start:end]``, as half-open ranges from the
+    opening to just after the closing mark; unbalanced marks quote nothing."""
     ranges: list[tuple[int, int]] = []
     i = start
     ascii_open = None
@@ -88,14 +89,14 @@ def _quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if ch in _QUOTE_PAIRS:
             close = text.find(_QUOTE_PAIRS[ch], i + 1, end)
             if close != -1:
-                ranges.append((i, close))
+                ranges.append((i, close + 1))
                 i = close + 1
                 continue
         elif ch == '"':
             if ascii_open is None:
                 ascii_open = i
             else:
-                ranges.append((ascii_open, i))
+                ranges.append((ascii_open, i + 1))
                 ascii_open = None
         i += 1
     return ranges
