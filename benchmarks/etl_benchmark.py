@@ -35,7 +35,8 @@ CORPUS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet.jsonl.gz"
 
 
 class RssSampler:
-    """Peak resident memory of this process and its descendants, sampled from /proc."""
+    """Peak memory (PSS, or RSS where PSS is unavailable) of this process and its
+    descendants, sampled from /proc."""
 
     def __init__(self, interval: float = 0.1) -> None:
         self.interval = interval
@@ -66,6 +67,18 @@ class RssSampler:
             self._stop.wait(self.interval)
 
 
+def _pss_kb(pid: str) -> int | None:
+    """Proportional set size: pages shared by the forked workers count once in the total,
+    where summing RSS would count the forkserver's preloaded modules in every worker."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
 def _descendants(root: int):
     parents: dict[int, int] = {}
     info: dict[int, tuple[int, str]] = {}
@@ -78,7 +91,9 @@ def _descendants(root: int):
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        rss_kb = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        rss_kb = _pss_kb(entry)
+        if rss_kb is None:
+            rss_kb = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
         parents[int(entry)] = int(fields.get("PPid", "0"))
         info[int(entry)] = (rss_kb * 1024, cmdline)
     for pid, (rss, cmdline) in info.items():

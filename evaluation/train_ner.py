@@ -32,8 +32,8 @@ from transforms.entities.features import sentence_features
 Sentence = list[tuple[str, str]]
 
 DEFAULT_CORPORA = ("newsfane", "wikifane")
-DEFAULT_C1 = 0.05
-DEFAULT_C2 = 0.01
+DEFAULT_C1 = 0.2
+DEFAULT_C2 = 0.05
 DEFAULT_MINFREQ = 2
 DEFAULT_ITERATIONS = 150
 # NewsFANE is in-domain but 3x smaller than WikiFANE: its sentences are given twice

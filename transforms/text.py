@@ -76,7 +76,7 @@ def normalize_text(text: str) -> str:
     return _SPACES_RE.sub(" ", fold(text)).strip()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def normalize_word(word: str) -> str:
     """Normalized form of a single token (cached: news vocabularies repeat a lot)."""
     return fold(unicodedata.normalize("NFKC", word))
@@ -99,7 +99,7 @@ _NAME_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def name_key(name: str) -> str:
     """Key under which spelling variants of one name collapse.
 

@@ -100,7 +100,7 @@ def _title_flags(word: str) -> tuple[bool, bool]:
     )
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=30_000)
 def _word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
     """Own features, neighbour features keyed by offset, and the normalized form of one
     word form."""

@@ -17,7 +17,7 @@ from transforms.tokens import tokenize
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "LOC", "MISC"})
 MAX_WINDOW = 8  # tokens; the longest listed names are ~7 tokens once "-" and "." count
-_CACHE_LIMIT = 400_000  # distinct word forms remembered by the first-token filter
+_CACHE_LIMIT = 100_000  # distinct word forms remembered by the first-token filter (bounded: memory)
 
 # Phrases that are not one known entity although they start with one: the span is consumed
 # and yields nothing, so the shorter name inside is not matched. "مجلس الأمن القومي" alone
