@@ -43,6 +43,7 @@ LOCK_NAME = ".khabar.lock"
 # The DuckDB CLI a user can install here (PyPI duckdb-cli 1.5.x) reads this storage format.
 DUCKDB_STORAGE_VERSION = "v1.5.0"
 PARQUET_COMPRESSION = "zstd"
+DUCKDB_MEMORY_LIMIT = "512MB"
 
 
 class WarehouseBusy(RuntimeError):
@@ -199,6 +200,7 @@ class SnapshotWriter:
                 shutil.rmtree(path, ignore_errors=True)
         for path in [*self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"), *self.warehouse.glob(f".{PARQUET_LINK}.*.tmp")]:
             path.unlink(missing_ok=True)  # left behind by a run that was killed
+        shutil.rmtree(self.warehouse / ".duckdb-tmp", ignore_errors=True)
 
 
 def _write(table: pa.Table, path: Path) -> None:
@@ -232,7 +234,8 @@ def sql_files() -> list[Path]:
 def build_duckdb(snapshot: Path, target: Path, run_id: str) -> None:
     """A fresh DuckDB file from a snapshot: tables from sql/, rows from Parquet, views from sql/."""
     target.unlink(missing_ok=True)
-    con = duckdb.connect()
+    # Bounded memory whatever the corpus size: DuckDB spills to disk past the limit.
+    con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": str(target.parent / ".duckdb-tmp")})
     try:
         con.execute(f"ATTACH '{_sql_str(target)}' AS khabar (STORAGE_VERSION '{DUCKDB_STORAGE_VERSION}')")
         con.execute("USE khabar")
