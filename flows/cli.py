@@ -37,7 +37,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _prefect_defaults(args.verbose)
     from flows.etl import etl
 
-    summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, batch_size=args.batch_size)
+    options = {"batch_size": args.batch_size} if args.batch_size else {}
+    summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, **options)
     print(f"khabar run {summary.run_id}: {summary.input} → {summary.warehouse}")
     print(
         f"  articles: {summary.n_articles_new} new, {summary.n_articles_changed} changed, "
@@ -100,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse directory (Parquet + khabar.duckdb); default: ./warehouse")
     run.add_argument("--strict", action="store_true", help="fail the run on the first rejected input instead of recording it and going on")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run holding the warehouse lock (default: exit at once)")
-    run.add_argument("--batch-size", type=int, default=250, help="articles per transform task (default 250)")
+    run.add_argument("--batch-size", type=int, default=None, help="articles per transform task (default 500)")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.set_defaults(func=_cmd_run)
 

@@ -30,7 +30,7 @@ from transforms import schema
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
 
-DEFAULT_BATCH_SIZE = 250
+DEFAULT_BATCH_SIZE = 500  # per task: large enough that Prefect's per-task cost is noise
 
 
 class StrictModeError(RuntimeError):
