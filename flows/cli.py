@@ -2,6 +2,7 @@
 
     khabar run [--input PATH] [--warehouse DIR] [--strict] [--wait SECONDS]
     khabar cites NAME [--warehouse DIR]      which outlets quote NAME (Arabic or English)
+    khabar serve --input DIR --cron "..."    scheduled runs as a Prefect deployment
     khabar export URI [--warehouse DIR]      copy the Parquet snapshot to object storage
     khabar eval [...]                        accuracy of the NER tagger and claim attribution
     khabar train-ner [...]                   retrain the bundled NER model
@@ -74,6 +75,13 @@ def _cmd_cites(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_defaults(verbose=True)
+    from flows.serve import main as serve_main
+
+    return serve_main(args.rest) or 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from flows.export import main as export_main
 
@@ -110,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     cites.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
     cites.set_defaults(func=_cmd_cites)
 
+    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment with a cron schedule (see `khabar serve --help`)", add_help=False)
+    serve.add_argument("rest", nargs=argparse.REMAINDER)
+    serve.set_defaults(func=_cmd_serve)
+
     export = sub.add_parser("export", help="copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)", add_help=False)
     export.add_argument("rest", nargs=argparse.REMAINDER)
     export.set_defaults(func=_cmd_export)
@@ -124,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_PASS_THROUGH = ("export", "eval", "train-ner")  # their own argument parsers take the rest
+_PASS_THROUGH = ("serve", "export", "eval", "train-ner")  # their own argument parsers take the rest
 
 
 def main(argv: list[str] | None = None) -> int:

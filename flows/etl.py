@@ -24,8 +24,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from flows import extract
+from flows.artifacts import publish_run_artifacts
 from flows.parallel import default_processes, run_batch
-from flows.warehouse import SnapshotWriter, current_snapshot, read_table, warehouse_lock
+from flows.warehouse import DUCKDB_NAME, SnapshotWriter, current_snapshot, read_table, warehouse_lock
 from transforms import schema
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
@@ -340,6 +341,7 @@ def etl(
     which is what a distributed task runner such as Dask should use)."""
     steps = Steps(discover_inputs, load_plan, transform_batch.submit, carry_over, finalize_snapshot)
     summary = run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps)
+    publish_run_artifacts(summary, Path(warehouse) / DUCKDB_NAME)  # what the run did, in the Prefect UI
     get_run_logger().info(
         "run %s: %d new, %d changed, %d unchanged articles; %d rejected, %d warnings; rows %s",
         summary.run_id, summary.n_articles_new, summary.n_articles_changed, summary.n_articles_unchanged,
