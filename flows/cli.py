@@ -16,6 +16,8 @@ import argparse
 import logging
 import os
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +38,16 @@ def _prefect_defaults(verbose: bool = False) -> None:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     _prefect_defaults(args.verbose)
+    import flows.etl as flows_etl
     from flows.etl import etl
 
     options = {"batch_size": args.batch_size} if args.batch_size else {}
-    summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, **options)
+    with _progress_display() as progress:
+        flows_etl.PROGRESS = progress
+        try:
+            summary = etl(input=args.input, warehouse=args.warehouse, strict=args.strict, wait_seconds=args.wait, **options)
+        finally:
+            flows_etl.PROGRESS = None
     print(f"khabar run {summary.run_id}: {summary.input} → {summary.warehouse}")
     print(
         f"  articles: {summary.n_articles_new} new, {summary.n_articles_changed} changed, "
@@ -53,6 +61,31 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"  … {len(summary.rejects) - 10} more in the rejects table")
     print(f"  {summary.seconds:.1f} s")
     return 0
+
+
+@contextmanager
+def _progress_display():
+    """A live line on stderr while a long run goes on (rich, which Prefect already brings):
+    articles transformed so far, their rate, elapsed time. Silent when stderr is not a terminal."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("reading inputs …", total=None)
+        done = 0
+        started = time.monotonic()
+
+        def update(summary, n: int) -> None:
+            nonlocal done
+            done += n
+            rate = done / max(time.monotonic() - started, 1e-6)
+            bar.update(task, description=f"{done:,} articles transformed ({rate:,.0f}/s), {summary.n_articles_unchanged:,} unchanged")
+
+        yield update
 
 
 def _cmd_cites(args: argparse.Namespace) -> int:

@@ -32,6 +32,9 @@ from transforms.pipeline import entities_from_table, entities_table, merge_entit
 from transforms.sources import Article, Reject
 
 DEFAULT_BATCH_SIZE = 500  # per task: large enough that Prefect's per-task cost is noise
+# Set by an interactive caller (the CLI) to follow a run batch by batch; not a flow parameter,
+# since a callable is not something a deployment can schedule.
+PROGRESS: Callable[[RunSummary, int], None] | None = None
 
 
 class StrictModeError(RuntimeError):
@@ -279,7 +282,18 @@ class Steps:
     finalize: Callable[..., RunSummary]
 
 
-def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait_seconds: float, processes: int | None, steps: Steps) -> RunSummary:
+def _collect(item: tuple[int, Any], summary: RunSummary, progress: Callable[[RunSummary, int], None] | None) -> pa.Table:
+    size, future = item
+    entities = future.result()[1]
+    if progress is not None:
+        progress(summary, size)
+    return entities
+
+
+def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait_seconds: float, processes: int | None, steps: Steps,
+                 progress: Callable[[RunSummary, int], None] | None = None) -> RunSummary:
+    """``progress(summary, n)`` is called as each batch of ``n`` articles is done (the CLI's
+    progress display)."""
     processes = default_processes() if processes is None else processes
     clock = _Clock()
     started_at = datetime.now(timezone.utc)
@@ -301,11 +315,11 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
             with clock("transform"):  # wall time of extract + transform, which overlap
                 articles = intake.articles(clock.iterate("extract", extract.iter_inputs(inventory)))
                 for number, batch in enumerate(_batches(articles, batch_size)):
-                    pending.append(steps.submit_transform(batch, writer, f"{run_id}-{number:05d}", run_id, started_at, processes))
+                    pending.append((len(batch), steps.submit_transform(batch, writer, f"{run_id}-{number:05d}", run_id, started_at, processes)))
                     while len(pending) >= in_flight:  # bounded memory: stream, don't hoard
-                        entity_tables.append(pending.popleft().result()[1])
+                        entity_tables.append(_collect(pending.popleft(), summary, progress))
                 while pending:
-                    entity_tables.append(pending.popleft().result()[1])
+                    entity_tables.append(_collect(pending.popleft(), summary, progress))
             removed = intake.removed()
             summary.n_articles_removed = len(removed)
             with clock("carry_over"):
@@ -340,7 +354,7 @@ def etl(
     ``processes``: transform worker processes (default: one per core, at most 8; 1 = inline,
     which is what a distributed task runner such as Dask should use)."""
     steps = Steps(discover_inputs, load_plan, transform_batch.submit, carry_over, finalize_snapshot)
-    summary = run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps)
+    summary = run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps, progress=PROGRESS)
     publish_run_artifacts(summary, Path(warehouse) / DUCKDB_NAME)  # what the run did, in the Prefect UI
     get_run_logger().info(
         "run %s: %d new, %d changed, %d unchanged articles; %d rejected, %d warnings; rows %s",
