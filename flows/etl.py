@@ -25,7 +25,7 @@ from prefect.context import get_run_context
 
 from flows import extract
 from flows.artifacts import publish_run_artifacts
-from flows.parallel import default_processes, run_batch
+from flows.parallel import default_processes, run_batch, shutdown_if_child
 from flows.warehouse import DUCKDB_NAME, SnapshotWriter, current_snapshot, read_table, warehouse_lock
 from transforms import schema
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
@@ -333,6 +333,8 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
         except BaseException:
             writer.abandon()
             raise
+        finally:
+            shutdown_if_child()
     summary.seconds = (datetime.now(timezone.utc) - started_at).total_seconds()
     summary.timings = clock.seconds
     return summary

@@ -51,6 +51,18 @@ def pool(processes: int) -> ProcessPoolExecutor:
         return executor
 
 
+def shutdown_if_child() -> None:
+    """Stop the pool when this process is itself a multiprocessing child (``etl.serve`` runs
+    each flow run in one): a child whose pool is still alive never exits, and the runner then
+    skips every later scheduled run as "at capacity"."""
+    if multiprocessing.parent_process() is None:
+        return
+    with _LOCK:
+        for executor in _POOLS.values():
+            executor.shutdown(wait=True, cancel_futures=True)
+        _POOLS.clear()
+
+
 def transform_and_write(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime) -> tuple[dict[str, int], pa.Table]:
     """One batch: pure transforms, then its Parquet parts into the snapshot under construction.
     Returns row counts and the batch's entities (merged across batches by the flow)."""

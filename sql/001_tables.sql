@@ -51,7 +51,7 @@ CREATE TABLE mentions (
     char_start      INTEGER NOT NULL,
     char_end        INTEGER NOT NULL,
     entity_type     VARCHAR NOT NULL,
-    method          VARCHAR NOT NULL,      -- gazetteer | tagger | coref
+    method          VARCHAR NOT NULL,      -- gazetteer | tagger | coref (bare surname → full name)
     published_month VARCHAR NOT NULL
 );
 
@@ -72,7 +72,7 @@ CREATE TABLE claims (
     cue_end           INTEGER,
     speaker_start     INTEGER,
     speaker_end       INTEGER,
-    attribution       VARCHAR NOT NULL,    -- explicit | carried_over | source | continued_quote
+    attribution       VARCHAR NOT NULL,    -- explicit | carried_over (dropped subject, pronoun) | source (بحسب/وفق)
     published_month   VARCHAR NOT NULL
 );
 

@@ -69,7 +69,7 @@ MENTIONS = pa.schema(
         ("char_start", pa.int32()),  # offsets into articles.text
         ("char_end", pa.int32()),
         ("entity_type", pa.string()),
-        ("method", pa.string()),  # gazetteer | tagger | title | coref
+        ("method", pa.string()),  # gazetteer | tagger | coref
         ("published_month", pa.string()),
     ]
 )
@@ -92,7 +92,7 @@ CLAIMS = pa.schema(
         ("cue_end", pa.int32()),
         ("speaker_start", pa.int32()),  # null when the speaker is carried over (dropped subject)
         ("speaker_end", pa.int32()),
-        ("attribution", pa.string()),  # explicit | carried_over | surname | source
+        ("attribution", pa.string()),  # explicit | carried_over | source
         ("published_month", pa.string()),
     ]
 )
