@@ -151,31 +151,23 @@ def build_parser() -> argparse.ArgumentParser:
     cites.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
     cites.set_defaults(func=_cmd_cites)
 
-    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment with a cron schedule (see `khabar serve --help`)", add_help=False)
-    serve.add_argument("rest", nargs=argparse.REMAINDER)
-    serve.set_defaults(func=_cmd_serve)
-
-    export = sub.add_parser("export", help="copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)", add_help=False)
-    export.add_argument("rest", nargs=argparse.REMAINDER)
-    export.set_defaults(func=_cmd_export)
-
-    evaluate = sub.add_parser("eval", help="measure NER and claim attribution accuracy (see `khabar eval --help`)", add_help=False)
-    evaluate.add_argument("rest", nargs=argparse.REMAINDER)
-    evaluate.set_defaults(func=_cmd_eval)
-
-    train = sub.add_parser("train-ner", help="retrain the bundled NER model from NewsFANE/WikiFANE", add_help=False)
-    train.add_argument("rest", nargs=argparse.REMAINDER)
-    train.set_defaults(func=_cmd_train)
+    # Commands whose own argument parsers take the rest of the command line.
+    for name, func, help_text in (
+        ("serve", _cmd_serve, "serve the flow as a Prefect deployment with a cron schedule (see `khabar serve --help`)"),
+        ("export", _cmd_export, "copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)"),
+        ("eval", _cmd_eval, "measure NER and claim attribution accuracy (see `khabar eval --help`)"),
+        ("train-ner", _cmd_train, "retrain the bundled NER model from NewsFANE/WikiFANE"),
+    ):
+        command = sub.add_parser(name, help=help_text, add_help=False)
+        command.add_argument("rest", nargs=argparse.REMAINDER)
+        command.set_defaults(func=func, pass_through=True)
     return parser
-
-
-_PASS_THROUGH = ("serve", "export", "eval", "train-ner")  # their own argument parsers take the rest
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
-    if args.command in _PASS_THROUGH:
+    if getattr(args, "pass_through", False):
         args.rest = [*extra, *args.rest]
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
