@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from transforms.entities.mentions import Entity, Mention
+from transforms.entities.titles import is_title
 from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
 from transforms.text import normalize_word
@@ -664,10 +665,6 @@ def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention
 
 
 def _starts_with_title(sentence: _Sentence, a: int) -> bool:
-    try:
-        from transforms.entities.titles import is_title
-    except ImportError:  # pragma: no cover - the lexicon ships with the package
-        return False
     return is_title(sentence.tokens[a].text)
 
 
