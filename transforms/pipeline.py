@@ -13,8 +13,8 @@ import pyarrow as pa
 
 from transforms import schema
 from transforms.claims import extract_claims
-from transforms.entities.mentions import Entity, extract_mentions
-from transforms.sentences import split_sentences
+from transforms.entities.mentions import ArticleEntities, Entity, extract_mentions_many
+from transforms.sentences import SentenceSpan, split_sentences
 from transforms.sources import Article
 from transforms.text import normalize_text
 
@@ -43,11 +43,14 @@ def sentence_id(article_id: str, index: int) -> str:
     return f"{article_id}:{index:04d}"
 
 
-def process_article(article: Article, batch: Batch, run_id: str, ingested_at: datetime) -> None:
+def process_article(
+    article: Article, batch: Batch, run_id: str, ingested_at: datetime,
+    spans: list[SentenceSpan], found: ArticleEntities,
+) -> None:
+    """Rows of one article, given its sentences and its entity mentions."""
     text = article.text
     aid = article.article_id
     month = article.published_month
-    spans = split_sentences(text)
     batch.articles.append(
         {
             "article_id": aid,
@@ -83,7 +86,6 @@ def process_article(article: Article, batch: Batch, run_id: str, ingested_at: da
                 "published_month": month,
             }
         )
-    found = extract_mentions(text, [(s.char_start, s.char_end) for s in spans])
     for mention in found.mentions:
         batch.mentions.append(
             {
@@ -130,9 +132,16 @@ def process_article(article: Article, batch: Batch, run_id: str, ingested_at: da
 
 
 def process_articles(articles: list[Article], run_id: str, ingested_at: datetime) -> Batch:
+    """Sentences of every article, then the entity mentions of all of them at once (the
+    tagger decodes the whole batch together), then each article's rows and claims."""
     batch = Batch()
-    for article in articles:
-        process_article(article, batch, run_id, ingested_at)
+    spans = [split_sentences(article.text) for article in articles]
+    found = extract_mentions_many(
+        [(article.text, [(s.char_start, s.char_end) for s in sentence_spans])
+         for article, sentence_spans in zip(articles, spans)]
+    )
+    for article, sentence_spans, mentions in zip(articles, spans, found):
+        process_article(article, batch, run_id, ingested_at, sentence_spans, mentions)
     return batch
 
 

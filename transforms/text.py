@@ -86,16 +86,20 @@ def has_arabic(text: str) -> bool:
     return _ARABIC_LETTER_RE.search(text) is not None
 
 
-# Spelling variants of transliterated names. Applied after ``fold``.
-_NAME_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile("غ"), "ج"),  # بيونغ / بيونج, جونغ / جونج
-    (re.compile("ڤ"), "ف"),
-    (re.compile("پ"), "ب"),
-    (re.compile("چ"), "تش"),
-    (re.compile("گ"), "ج"),
-    (re.compile("امير(?=ك)"), "امري"),  # الأميركي / الأمريكي
-    (re.compile("ي{2,}"), "ي"),
-    (re.compile("و{2,}"), "و"),
+# Spelling variants of transliterated names. Applied after ``fold``: first the letters
+# (one table), then the patterns, in this order. ``sql/002_macros.sql`` mirrors them.
+_NAME_LETTERS = str.maketrans({
+    "غ": "ج",  # بيونغ / بيونج, جونغ / جونج
+    "ڤ": "ف",
+    "پ": "ب",
+    "چ": "تش",
+    "گ": "ج",
+})
+_NAME_PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # (substring that must be present, pattern, replacement)
+    ("امير", re.compile("امير(?=ك)"), "امري"),  # الأميركي / الأمريكي
+    ("يي", re.compile("ي{2,}"), "ي"),
+    ("وو", re.compile("و{2,}"), "و"),
 )
 
 
@@ -107,7 +111,8 @@ def name_key(name: str) -> str:
     True
     """
     key = fold(unicodedata.normalize("NFKC", name)).translate(_HAMZA_SEATS)
-    key = _NAME_JOINERS_RE.sub("", key).lower()
-    for pattern, replacement in _NAME_VARIANTS:
-        key = pattern.sub(replacement, key)
+    key = _NAME_JOINERS_RE.sub("", key).lower().translate(_NAME_LETTERS)
+    for needle, pattern, replacement in _NAME_PATTERNS:
+        if needle in key:
+            key = pattern.sub(replacement, key)
     return key

@@ -100,10 +100,9 @@ def _title_flags(word: str) -> tuple[bool, bool]:
     )
 
 
-@lru_cache(maxsize=30_000)
-def _word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
-    """Own features, neighbour features keyed by offset, and the normalized form of one
-    word form."""
+def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
+    """Own features, neighbour features keyed by offset (what this word lends the token at
+    ``-offset`` from it), and the proclitic-stripped stem of one word form."""
     norm = normalize_word(word) or word
     shape = word_shape(norm)
     feats = ["w=" + norm, "sh=" + shape]
@@ -157,6 +156,9 @@ def _word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], 
     neighbours[-1] += (f"-1sh={shape}",)
     neighbours[1] += (f"+1sh={shape}",)
     return tuple(feats), neighbours, stem
+
+
+_word_info = lru_cache(maxsize=30_000)(word_info)
 
 
 def sentence_features(

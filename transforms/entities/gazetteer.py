@@ -140,9 +140,11 @@ class Gazetteer:
             self._first[word] = forms
         return forms
 
-    def _longest_at(self, words: list[str], i: int) -> tuple[int, GazetteerEntry] | None:
+    def _longest_at(
+        self, words: list[str], i: int, first_forms: tuple[tuple[str, str, bool], ...]
+    ) -> tuple[int, GazetteerEntry] | None:
         last = min(len(words), i + MAX_WINDOW)
-        for form, key, article_stripped in self._first_forms(words[i]):
+        for form, key, article_stripped in first_forms:
             best = None
             entry = self._index.get(key)
             if entry is not None and not article_stripped and key in self._one_word:
@@ -164,9 +166,16 @@ class Gazetteer:
     def match(self, words: list[str]) -> list[tuple[int, int, GazetteerEntry]]:
         """Longest-match, left-to-right, non-overlapping spans ``[i, j)`` of known names."""
         found: list[tuple[int, int, GazetteerEntry]] = []
+        first = self._first
         i, n = 0, len(words)
         while i < n:
-            hit = self._longest_at(words, i)
+            forms = first.get(words[i])
+            if forms is None:
+                forms = self._first_forms(words[i])
+            if not forms:  # most words: a single dict lookup
+                i += 1
+                continue
+            hit = self._longest_at(words, i, forms)
             if hit is None:
                 i += 1
                 continue

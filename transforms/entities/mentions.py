@@ -16,10 +16,11 @@ one row with its English name.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.entities.gazetteer import GazetteerEntry, load_gazetteer
-from transforms.entities.tagger import default_tagger
+from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.tokens import Token, tokenize
 from transforms.text import has_arabic, name_key
 
@@ -90,8 +91,54 @@ class ArticleEntities:
 
 def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEntities:
     """Mentions of every sentence of one article (``sentences``: (char_start, char_end))."""
+    return extract_mentions_many([(text, sentences)])[0]
+
+
+@dataclass(slots=True)
+class _Matched:
+    """One article's tokens and gazetteer matches, waiting for the tagger."""
+
+    text: str
+    sentence_tokens: list[list[Token]]
+    words: list[list[str]]
+    matches: list[list[tuple[int, int, GazetteerEntry]]]
+    labels: list[list[str]]  # the gazetteer's BIO labels: features for the tagger
+
+
+def _match(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer) -> _Matched:
+    sentence_tokens = [tokenize(text, s, e) for s, e in sentences]
+    words = [[t.text for t in tokens] for tokens in sentence_tokens]
+    matches = [gazetteer.match(w) for w in words]
+    labels = []
+    for w, found in zip(words, matches):
+        bio = ["O"] * len(w)
+        for i, j, entry in found:
+            bio[i:j] = ["B-" + entry.entity_type] + ["I-" + entry.entity_type] * (j - i - 1)
+        labels.append(bio)
+    return _Matched(text, sentence_tokens, words, matches, labels)
+
+
+def extract_mentions_many(articles: Sequence[tuple[str, list[tuple[int, int]]]]) -> list[ArticleEntities]:
+    """``extract_mentions`` for many articles ``(text, sentences)``: the tagger decodes all
+    their sentences in one batch, which is what makes it fast."""
     gazetteer = load_gazetteer()
     tagger = default_tagger()
+    matched = [_match(text, sentences, gazetteer) for text, sentences in articles]
+    tags: list[list[str]] = []
+    if tagger is not None:
+        tags = tagger.tag_many([w for m in matched for w in m.words], [g for m in matched for g in m.labels])
+    out = []
+    first = 0
+    for m in matched:
+        n = len(m.words)
+        out.append(_resolve(m, tags[first:first + n] if tagger is not None else None, gazetteer))
+        first += n
+    return out
+
+
+def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazetteer) -> ArticleEntities:
+    """Mentions and entities of one article from its gazetteer matches and tagger labels."""
+    text = matched.text
     entities: dict[str, Entity] = {}
     raw: list[tuple[int, int, str, str, int, Entity]] = []  # start, end, type, method, sentence, entity
     persons: dict[str, list[tuple[int, Entity]]] = {}  # name part → (start, entity) of full names, in order
@@ -113,20 +160,18 @@ def extract_mentions(text: str, sentences: list[tuple[int, int]]) -> ArticleEnti
                 persons.setdefault(part, []).append((start, entity))
         raw.append((start, end, entity.entity_type, method, index, entity))
 
-    sentence_tokens = [tokenize(text, s, e) for s, e in sentences]
+    sentence_tokens = matched.sentence_tokens
     sentence_taken: list[list[bool]] = []
     for index, tokens in enumerate(sentence_tokens):
-        words = [t.text for t in tokens]
+        words = matched.words[index]
         taken = [False] * len(tokens)
         sentence_taken.append(taken)
         found: list[tuple[int, int, str, str, Entity | None]] = []
-        labels = ["O"] * len(words)  # the gazetteer's BIO labels: features for the tagger
-        for i, j, entry in gazetteer.match(words):
+        for i, j, entry in matched.matches[index]:
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
             taken[i:j] = [True] * (j - i)
-            labels[i:j] = ["B-" + entry.entity_type] + ["I-" + entry.entity_type] * (j - i - 1)
-        if tagger is not None and words:
-            for span in tagger.spans(words, labels):
+        if tags is not None:
+            for span in bio_spans(tags[index]):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
                     found.append((span.start, span.end, span.entity_type, "tagger", None))
                     taken[span.start:span.end] = [True] * (span.end - span.start)
