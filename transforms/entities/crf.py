@@ -25,8 +25,11 @@ import pycrfsuite
 
 from transforms.entities.features import OFFSETS, word_info
 
-# Words whose weight sums are cached (5 vectors of |labels| doubles each: ~3.6 kB per 10 words).
-_CACHE_WORDS = 1 << 16
+# Words whose weight sums are cached: 5 vectors of 9 doubles, 360 bytes a word, 47 MB in all.
+# News vocabularies are large (a 500-article batch brings ~10k forms the cache has not seen).
+_CACHE_WORDS = 1 << 17
+# New words summed per numpy pass (bounds the temporary [features, labels] array to ~10 MB).
+_SUM_WORDS = 4096
 # Tokens decoded per numpy pass: bounds the distinct words of a pass below the cache size.
 _CHUNK_TOKENS = 1 << 15
 _LEFT_CONJ = "st-1|st="
@@ -95,7 +98,7 @@ class CompiledCRF:
         self._gaz: dict[str, tuple[int, int, int]] = {}  # label → attribute ids (g, g-1, g+1)
         self._rows: dict[str, int] = {}
         self._stems: list[str] = []
-        self._words = np.zeros((_CACHE_WORDS, 1 + len(OFFSETS), n))
+        self._words = np.zeros((_CACHE_WORDS, 1 + len(OFFSETS), n))  # row per cached word
 
     def _vector(self, names: Sequence[str]) -> np.ndarray:
         rows = [self._attr[name] for name in names if name in self._attr]
@@ -110,22 +113,36 @@ class CompiledCRF:
             self._gaz[label] = ids
         return ids
 
+    def _restart_cache(self, keep: set[str], room: int) -> None:
+        """Empty the word cache but for ``keep`` (the cached words of the chunk at hand,
+        which are also the likeliest to come again), leaving room for ``room`` more."""
+        kept = [self._rows[w] for w in keep]
+        vectors = self._words[kept]
+        stems = [self._stems[r] for r in kept]
+        if len(keep) + room > len(self._words):  # a chunk with more distinct words than the cache
+            self._words = np.zeros((len(keep) + room, *self._words.shape[1:]))
+        self._words[: len(keep)] = vectors
+        self._rows = dict(zip(keep, range(len(keep))))
+        self._stems = stems
+
     def _add_words(self, words: set[str]) -> None:
         """Sum the weights of each new word's own and neighbour features into the cache."""
-        attr, none = self._attr, self._none
-        ids: list[int] = []
-        starts: list[int] = []
-        first = len(self._rows)
-        for word in words:
-            own, neighbours, stem = word_info(word)
-            self._rows[word] = len(self._stems)
-            self._stems.append(stem)
-            for group in (own, *(neighbours[off] for off in OFFSETS)):
-                starts.append(len(ids))
-                ids.append(none)  # every group non-empty for reduceat
-                ids.extend(attr[name] for name in group if name in attr)
-        sums = np.add.reduceat(self._state[ids], starts, axis=0)
-        self._words[first : first + len(words)] = sums.reshape(len(words), 1 + len(OFFSETS), -1)
+        get, none = self._attr.get, self._none
+        pending = list(words)
+        for part in range(0, len(pending), _SUM_WORDS):
+            first = len(self._stems)
+            ids: list[int] = []
+            starts: list[int] = []
+            for word in pending[part : part + _SUM_WORDS]:
+                own, neighbours, stem = word_info(word)
+                self._rows[word] = len(self._stems)
+                self._stems.append(stem)
+                for group in (own, *map(neighbours.__getitem__, OFFSETS)):
+                    starts.append(len(ids))
+                    ids.append(none)  # the zero row: no group is empty for reduceat
+                    ids += [get(name, none) for name in group]
+            sums = np.add.reduceat(self._state[ids], starts, axis=0)
+            self._words[first : len(self._stems)] = sums.reshape(-1, 1 + len(OFFSETS), len(self.labels))
 
     def emissions(
         self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None
@@ -133,12 +150,8 @@ class CompiledCRF:
         """State scores ``[tokens, labels]`` of the sentences, concatenated."""
         words = [w for sentence in sentences for w in sentence]
         new = {w for w in words if w not in self._rows}
-        if len(self._rows) + len(new) > _CACHE_WORDS:  # start the cache afresh
-            self._rows.clear()
-            self._stems.clear()
-            new = set(words)
-            if len(new) > len(self._words):  # a chunk with more distinct words than the cache
-                self._words = np.zeros((len(new), *self._words.shape[1:]))
+        if len(self._rows) + len(new) > len(self._words):
+            self._restart_cache(set(words) - new, len(new))
         if new:
             self._add_words(new)
         rows = np.fromiter(map(self._rows.__getitem__, words), dtype=np.intp, count=len(words))

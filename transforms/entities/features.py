@@ -9,8 +9,7 @@ Every token gets crfsuite string features (``name=value``; each has weight 1):
 - the stripped proclitic string (``pre=وال``), enclitic pronoun endings, character prefixes
   and suffixes of length 1–3 of the stem, its character 3- and 4-grams, nisba endings (ي / ية / يون / يين / يات / يان),
   a coarse length, and the shape (Arabic / Latin / digit / punctuation / mixed);
-- title-word and organisation-head membership from ``transforms.entities.titles`` when that
-  module is importable;
+- title-word and organisation-head membership from ``transforms.entities.titles``;
 - gazetteer membership through ``gazetteer_labels`` (per-token BIO labels such as ``B-LOC``);
 - the normalized form, stem and shape of the neighbours at ±1 and ±2, a few conjunctions
   (previous word + this word), and sentence start / end.
@@ -26,10 +25,7 @@ from functools import lru_cache
 
 from transforms.text import normalize_word
 
-try:  # Written by another part of the project; optional.
-    from transforms.entities import titles as _titles
-except ImportError:  # pragma: no cover - depends on the checkout
-    _titles = None
+from transforms.entities.titles import word_flags
 
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
@@ -89,17 +85,6 @@ def _length_bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "45" if n <= 5 else "6+"
 
 
-def _title_flags(word: str) -> tuple[bool, bool]:
-    if _titles is None:
-        return False, False
-    is_title = getattr(_titles, "is_title", None)
-    is_org_head = getattr(_titles, "is_org_head", None)
-    return (
-        bool(is_title(word)) if is_title else False,
-        bool(is_org_head(word)) if is_org_head else False,
-    )
-
-
 def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
     """Own features, neighbour features keyed by offset (what this word lends the token at
     ``-offset`` from it), and the proclitic-stripped stem of one word form."""
@@ -131,7 +116,7 @@ def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], s
             if len(stem) > len(ending) + 2 and stem.endswith(ending):
                 feats.append("encl=" + ending)
                 break
-        title, org_head = _title_flags(word)
+        title, org_head = word_flags(word)
         if title:
             feats.append("title")
         if org_head:

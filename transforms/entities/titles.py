@@ -101,6 +101,18 @@ def _member(word: str, titles: bool) -> bool:
     return any(form in lexicon for form in _readings(norm)[1:] if len(form) >= 2)
 
 
+def word_flags(word: str) -> tuple[bool, bool]:
+    """``(is_title(word), is_org_head(word))`` in one pass, uncached (the NER features cache
+    their own results per word form)."""
+    norm = normalize_word(word)
+    forms = [f for f in _readings(norm)[1:] if len(f) >= 2]
+    forms.append(norm)
+    return (
+        any(f in TITLE_WORDS for f in forms),
+        any(f in ORG_HEAD_WORDS for f in forms),
+    )
+
+
 def is_title(word: str) -> bool:
     """Is ``word`` (one token, clitics allowed) a title or role word? ``والرئيس`` → True."""
     return _member(word, True)
