@@ -25,9 +25,10 @@ from prefect.context import get_run_context
 
 from flows import extract
 from flows.artifacts import publish_run_artifacts
-from flows.parallel import default_processes, run_batch, shutdown_if_child
+from flows.parallel import default_processes, release_workers, run_batch
 from flows.warehouse import DUCKDB_NAME, SnapshotWriter, current_snapshot, read_table, warehouse_lock
 from transforms import schema
+from transforms.entities.mentions import Entity
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
 
@@ -115,14 +116,15 @@ def carry_over(writer: SnapshotWriter, removed: set[str]) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def finalize_snapshot(writer: SnapshotWriter, new_entities: list[pa.Table], sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None) -> RunSummary:
-    """Entities (merged with the previous snapshot's, unreferenced ones dropped), the source
-    map, the rejects and the ledger row; then publish Parquet and DuckDB atomically."""
+def finalize_snapshot(writer: SnapshotWriter, new_entities: pa.Table, sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None) -> RunSummary:
+    """Entities (this run's merged with the previous snapshot's, unreferenced ones dropped),
+    the source map, the rejects and the ledger row; then publish Parquet and DuckDB atomically."""
     entities = entities_from_table(read_table(writer.base, "entities"))
-    for table in new_entities:
-        merge_entities(entities, entities_from_table(table).values())
-    referenced = set(writer.read("mentions", ["entity_id"]).column("entity_id").to_pylist())
-    referenced |= set(x for x in writer.read("claims", ["speaker_entity_id"]).column("speaker_entity_id").to_pylist() if x)
+    merge_entities(entities, entities_from_table(new_entities).values())
+    # distinct ids only: a set of every mention's id would cost ~100 MB at 31k articles
+    referenced = set(pc.unique(writer.read("mentions", ["entity_id"]).column("entity_id")).to_pylist())
+    speakers = pc.unique(writer.read("claims", ["speaker_entity_id"]).column("speaker_entity_id"))
+    referenced |= set(speakers.drop_null().to_pylist())
     entity_rows = entities_table(e for e in entities.values() if e.entity_id in referenced)
     writer.write_table("entities", entity_rows)
     writer.write_table("article_sources", sources)
@@ -282,12 +284,14 @@ class Steps:
     finalize: Callable[..., RunSummary]
 
 
-def _collect(item: tuple[int, Any], summary: RunSummary, progress: Callable[[RunSummary, int], None] | None) -> pa.Table:
+def _collect(item: tuple[int, Any], entities: dict[str, Entity], summary: RunSummary,
+             progress: Callable[[RunSummary, int], None] | None) -> None:
+    """Wait for one batch and merge its entities into the run's: memory grows with the
+    distinct entities, not with every batch's copy of them."""
     size, future = item
-    entities = future.result()[1]
+    merge_entities(entities, entities_from_table(future.result()[1]).values())
     if progress is not None:
         progress(summary, size)
-    return entities
 
 
 def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait_seconds: float, processes: int | None, steps: Steps,
@@ -309,7 +313,7 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
             intake = Intake(plan, summary, strict)
             intake.reject(inventory.rejects)
             summary.n_inputs = len(inventory.files)
-            entity_tables: list[pa.Table] = []
+            new_entities: dict[str, Entity] = {}
             pending: deque = deque()
             in_flight = max(2, 2 * processes)
             with clock("transform"):  # wall time of extract + transform, which overlap
@@ -317,9 +321,10 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
                 for number, batch in enumerate(_batches(articles, batch_size)):
                     pending.append((len(batch), steps.submit_transform(batch, writer, f"{run_id}-{number:05d}", run_id, started_at, processes)))
                     while len(pending) >= in_flight:  # bounded memory: stream, don't hoard
-                        entity_tables.append(_collect(pending.popleft(), summary, progress))
+                        _collect(pending.popleft(), new_entities, summary, progress)
                 while pending:
-                    entity_tables.append(_collect(pending.popleft(), summary, progress))
+                    _collect(pending.popleft(), new_entities, summary, progress)
+            release_workers()
             removed = intake.removed()
             summary.n_articles_removed = len(removed)
             with clock("carry_over"):
@@ -329,12 +334,12 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
             summary.n_warnings = len(intake.rejects) - summary.n_rejects
             summary.rejects = [asdict(r) for r in intake.rejects]
             with clock("load"):  # entities, ledgers, DuckDB build, atomic publish
-                steps.finalize(writer, entity_tables, sources, intake.reject_table(run_id, started_at), summary, started_at, _flow_run_id())
+                steps.finalize(writer, entities_table(new_entities.values()), sources, intake.reject_table(run_id, started_at), summary, started_at, _flow_run_id())
         except BaseException:
             writer.abandon()
             raise
         finally:
-            shutdown_if_child()
+            release_workers()
     summary.seconds = (datetime.now(timezone.utc) - started_at).total_seconds()
     summary.timings = clock.seconds
     return summary

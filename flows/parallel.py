@@ -58,12 +58,11 @@ def pool(processes: int) -> ProcessPoolExecutor:
         return executor
 
 
-def shutdown_if_child() -> None:
-    """Stop the pool when this process is itself a multiprocessing child (``etl.serve`` runs
-    each flow run in one): a child whose pool is still alive never exits, and the runner then
-    skips every later scheduled run as "at capacity"."""
-    if multiprocessing.parent_process() is None:
-        return
+def release_workers() -> None:
+    """Stop the transform workers (the warm forkserver stays, so the next run's start in a
+    moment). Called when a run's transforms are done: idle workers still hold their batch
+    high-water mark (~400 MB each), memory the load stage's DuckDB build needs more; and a run
+    inside a multiprocessing child (``etl.serve``) never exits while its pool is alive."""
     with _LOCK:
         for executor in _POOLS.values():
             executor.shutdown(wait=True, cancel_futures=True)

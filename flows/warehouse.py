@@ -43,7 +43,9 @@ LOCK_NAME = ".khabar.lock"
 # The DuckDB CLI a user can install here (PyPI duckdb-cli 1.5.x) reads this storage format.
 DUCKDB_STORAGE_VERSION = "v1.5.0"
 PARQUET_COMPRESSION = "zstd"
-DUCKDB_MEMORY_LIMIT = "512MB"
+# Measured building the whole SaudiNewsNet warehouse: 512MB → 558 MB peak RSS in 4.5 s,
+# 256MB → 380 MB in 5.1 s, 128MB → 259 MB in 6.1 s. Past the limit DuckDB spills to disk.
+DUCKDB_MEMORY_LIMIT = "256MB"
 
 
 class WarehouseBusy(RuntimeError):
