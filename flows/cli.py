@@ -6,6 +6,7 @@
     khabar export URI [--warehouse DIR]      copy the Parquet snapshot to object storage
     khabar eval [...]                        accuracy of the NER tagger and claim attribution
     khabar train-ner [...]                   retrain the bundled NER model
+    khabar train-clusters [...]              rebuild the NER word clusters (then retrain)
 
 Failures exit non-zero with a one-line reason.
 """
@@ -133,6 +134,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return train_main(args.rest) or 0
 
 
+def _cmd_train_clusters(args: argparse.Namespace) -> int:
+    from evaluation.word_clusters import main as clusters_main
+
+    return clusters_main(args.rest) or 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="khabar", description="Arabic news → sentences, entities and claims (who said what) in Parquet and DuckDB.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -157,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("export", _cmd_export, "copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)"),
         ("eval", _cmd_eval, "measure NER and claim attribution accuracy (see `khabar eval --help`)"),
         ("train-ner", _cmd_train, "retrain the bundled NER model from NewsFANE/WikiFANE"),
+        ("train-clusters", _cmd_train_clusters, "rebuild the NER word clusters from unlabelled news (needs the [train] extra)"),
     ):
         command = sub.add_parser(name, help=help_text, add_help=False)
         command.add_argument("rest", nargs=argparse.REMAINDER)

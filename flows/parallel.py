@@ -34,10 +34,12 @@ def default_processes() -> int:
 
 def _warm_up() -> None:
     """Runs once in the forkserver: load the lexicons and the model before any fork."""
+    from transforms.entities.features import load_clusters
     from transforms.entities.gazetteer import load_gazetteer
     from transforms.entities.tagger import default_tagger
 
     load_gazetteer()
+    load_clusters()
     default_tagger()
     # A worker builds hundreds of thousands of small row objects per batch, none of them in
     # reference cycles, and the default gen-0 threshold (700) has the cyclic GC walk them

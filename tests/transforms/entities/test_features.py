@@ -97,3 +97,63 @@ def test_one_feature_list_per_token_and_deterministic():
     assert len(first) == len(SEED)
     assert sentence_features(list(SEED)) == first
     assert all(isinstance(f, str) for feats in first for f in feats)
+
+
+TINY_CLUSTERS = (
+    "# a comment line\n"
+    "w\tكيربي\t3\t17\t512\n"
+    "w\tقال\t1\t2\t3\n"
+    "s\tيربي\t4\t18\t600\n"
+    "x\tignored\t0\t0\t0\n"
+)
+
+
+@pytest.fixture
+def tiny_clusters(tmp_path, monkeypatch):
+    from transforms.entities import features
+
+    path = tmp_path / "word_clusters.tsv"
+    path.write_text(TINY_CLUSTERS, encoding="utf-8")
+    monkeypatch.setattr(features, "CLUSTERS_PATH", path)
+    features.load_clusters.cache_clear()
+    yield features
+    features.load_clusters.cache_clear()
+
+
+def test_load_clusters(tiny_clusters):
+    words, stems = tiny_clusters.load_clusters()
+    assert words == {"كيربي": ("3", "17", "512"), "قال": ("1", "2", "3")}
+    assert stems == {"يربي": ("4", "18", "600")}
+
+
+@pytest.mark.parametrize(
+    ("norm", "stem", "own", "lent"),
+    [
+        ("كيربي", "كيربي", ["cw0=3", "cw1=17", "cw2=512", "cs=unk"], ["cw1=17", "cw2=512"]),
+        ("وقال", "قال", ["cw=unk", "cs=unk"], []),  # "قال" is a word-form key, not a stem key
+        ("ليربي", "يربي", ["cw=unk", "cs0=4", "cs1=18", "cs2=600"], ["cs1=18", "cs2=600"]),
+        ("غامض", "غامض", ["cw=unk", "cs=unk"], []),
+    ],
+)
+def test_cluster_features(tiny_clusters, norm, stem, own, lent):
+    assert tiny_clusters._cluster_features(norm, stem) == (own, lent)
+
+
+def test_cluster_features_reach_the_token_and_its_neighbours(tiny_clusters):
+    own, neighbours, _ = tiny_clusters.word_info("كيربي")
+    assert {"cw0=3", "cw1=17", "cw2=512"} <= set(own)
+    assert {"+1cw1=17", "+1cw2=512"} <= set(neighbours[1])
+    assert {"-1cw1=17", "-1cw2=512"} <= set(neighbours[-1])
+    assert not any("cw" in f for f in neighbours[2])  # ±2 lend only their form
+
+
+def test_missing_cluster_table_is_an_error(tmp_path, monkeypatch):
+    from transforms.entities import features
+
+    monkeypatch.setattr(features, "CLUSTERS_PATH", tmp_path / "nowhere.tsv")
+    features.load_clusters.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="train-clusters"):
+            features.load_clusters()
+    finally:
+        features.load_clusters.cache_clear()
