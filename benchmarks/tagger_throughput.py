@@ -29,7 +29,7 @@ import pycrfsuite
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from transforms.entities.features import _word_info, sentence_features  # noqa: E402
-from transforms.entities.tagger import Tagger, bio_spans, gazetteer_labels  # noqa: E402
+from transforms.entities.tagger import _MAX_TOKENS, Tagger, bio_spans, gazetteer_labels  # noqa: E402
 from transforms.tokens import tokenize  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared/data/news/saudinewsnet.jsonl.gz"
@@ -96,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     _word_info.cache_clear()
     t0 = time.perf_counter()
     gaz = [gazetteer_labels(s) if tagger.use_gazetteer else None for s in sentences]
-    expected = [list(reference.tag(sentence_features(s, g))) if s else [] for s, g in zip(sentences, gaz, strict=True)]
+    expected = []
+    for s, g in zip(sentences, gaz, strict=True):  # in the tagger's windows of _MAX_TOKENS
+        windows = range(0, len(s), _MAX_TOKENS)
+        expected.append([label for i in windows for label in reference.tag(
+            sentence_features(s[i : i + _MAX_TOKENS], None if g is None else g[i : i + _MAX_TOKENS]))])
     reference_seconds = time.perf_counter() - t0
 
     result = {

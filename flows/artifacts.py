@@ -53,6 +53,7 @@ def summary_rows(summary: RunSummary) -> list[dict[str, Any]]:
         ("articles new", summary.n_articles_new),
         ("articles changed", summary.n_articles_changed),
         ("articles unchanged", summary.n_articles_unchanged),
+        ("articles re-transformed (newer pipeline)", summary.n_articles_reprocessed),
         ("articles removed", summary.n_articles_removed),
         ("duplicates", summary.n_duplicates),
         ("inputs rejected", summary.n_rejects),

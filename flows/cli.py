@@ -52,7 +52,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     print(f"khabar run {summary.run_id}: {summary.input} → {summary.warehouse}")
     print(
         f"  articles: {summary.n_articles_new} new, {summary.n_articles_changed} changed, "
-        f"{summary.n_articles_unchanged} unchanged, {summary.n_duplicates} duplicates; "
+        f"{summary.n_articles_unchanged} unchanged, "
+        + (f"{summary.n_articles_reprocessed} re-transformed (newer pipeline), " if summary.n_articles_reprocessed else "")
+        + f"{summary.n_duplicates} duplicates; "
         f"{summary.n_rejects} rejected, {summary.n_warnings} warnings"
     )
     print("  rows: " + ", ".join(f"{table} {count:,}" for table, count in summary.rows.items()))

@@ -31,6 +31,7 @@ from transforms import schema
 from transforms.entities.mentions import Entity
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
+from transforms.version import PIPELINE_VERSION
 
 DEFAULT_BATCH_SIZE = 500  # per task: large enough that Prefect's per-task cost is noise
 # Set by an interactive caller (the CLI) to follow a run batch by batch; not a flow parameter,
@@ -53,6 +54,7 @@ class RunSummary:
     n_articles_changed: int = 0
     n_articles_unchanged: int = 0
     n_articles_removed: int = 0
+    n_articles_reprocessed: int = 0  # same text, rows made by another pipeline version
     n_duplicates: int = 0
     n_rejects: int = 0
     n_warnings: int = 0
@@ -70,6 +72,7 @@ class Plan:
     source_to_article: dict[str, tuple[str, str]]  # source → (article_id, text_sha256)
     article_ids: set[str]
     sources: pa.Table  # the previous article_sources rows
+    stale_ids: set[str] = field(default_factory=set)  # articles whose rows another pipeline version made
 
 
 # ----------------------------------------------------------------------------- tasks
@@ -98,8 +101,10 @@ def load_plan(warehouse: str) -> Plan:
     snapshot = current_snapshot(Path(warehouse))
     table = read_table(snapshot, "article_sources")
     mapping = {s: (a, h) for s, a, h in zip(*(table.column(c).to_pylist() for c in ("source", "article_id", "text_sha256")))}
-    articles = read_table(snapshot, "articles", ["article_id"]).column("article_id").to_pylist()
-    return Plan(mapping, set(articles), table)
+    articles = read_table(snapshot, "articles", ["article_id", "pipeline_version"])
+    ids = articles.column("article_id")
+    stale = ids.filter(pc.invert(pc.fill_null(pc.equal(articles.column("pipeline_version"), PIPELINE_VERSION), False)))
+    return Plan(mapping, set(ids.to_pylist()), table, set(stale.to_pylist()))
 
 
 @task(cache_policy=NO_CACHE)
@@ -157,6 +162,8 @@ def _ledger_row(summary: RunSummary, started_at: datetime, flow_run_id: str | No
         "n_articles_changed": summary.n_articles_changed,
         "n_articles_unchanged": summary.n_articles_unchanged,
         "n_articles_removed": summary.n_articles_removed,
+        "n_articles_reprocessed": summary.n_articles_reprocessed,
+        "pipeline_version": PIPELINE_VERSION,
         "n_rejects": summary.n_rejects,
         "n_articles": summary.rows.get("articles"),
         "n_sentences": summary.rows.get("sentences"),
@@ -227,6 +234,7 @@ class Intake:
         self.seen_sources: dict[str, tuple[str, str]] = {}
         self.run_articles: set[str] = set()
         self._replaced: set[str] = set()
+        self._refreshed: set[str] = set()  # stale articles transformed again in this run
 
     def reject(self, problems: list[Reject]) -> None:
         self.rejects.extend(problems)
@@ -243,19 +251,27 @@ class Intake:
                 continue
             sha = article.text_sha256
             previous = plan.source_to_article.get(article.source)
-            if previous is not None and previous[1] == sha and previous[0] in plan.article_ids:
+            unchanged = previous is not None and previous[1] == sha and previous[0] in plan.article_ids
+            if unchanged and previous[0] not in plan.stale_ids:
                 self.seen_sources[article.source] = previous
                 summary.n_articles_unchanged += 1  # content hash unchanged: nothing to redo
                 continue
             aid = article.article_id
             self.seen_sources[article.source] = (aid, sha)
-            if previous is not None and previous[0] != aid:
-                summary.n_articles_changed += 1
-                self._replaced.add(previous[0])
-            if aid in self.run_articles or (aid in plan.article_ids and aid not in self._replaced):
+            if aid in self.run_articles:
                 summary.n_duplicates += 1  # same article under another name: stored once
                 continue
-            if previous is None:
+            if aid in plan.stale_ids:  # same text, older transforms: do it again, replace its rows
+                summary.n_articles_reprocessed += 1
+                self._replaced.add(aid)
+                self._refreshed.add(aid)
+            elif previous is not None and previous[0] != aid:
+                summary.n_articles_changed += 1
+                self._replaced.add(previous[0])
+            if aid in plan.article_ids and aid not in self._replaced:
+                summary.n_duplicates += 1
+                continue
+            if previous is None and aid not in self._refreshed:
                 summary.n_articles_new += 1
             self.run_articles.add(aid)
             summary.words += len(article.text.split())
@@ -264,7 +280,8 @@ class Intake:
     def removed(self) -> set[str]:
         """Old versions of edited articles, unless another source still carries the old text."""
         still_carried = {aid for src, (aid, _) in self.plan.source_to_article.items() if src not in self.seen_sources}
-        return self._replaced - still_carried - self.run_articles
+        # A re-transformed article keeps its id: its old rows go, its new rows are this run's.
+        return (self._replaced - still_carried - self.run_articles) | self._refreshed
 
     def reject_table(self, run_id: str, at: datetime) -> pa.Table:
         return pa.Table.from_pylist([{"run_id": run_id, **asdict(r), "rejected_at": at} for r in self.rejects], schema.REJECTS)

@@ -107,6 +107,9 @@ def read_table(snapshot: Path | None, table: str, columns: list[str] | None = No
     parts = []
     for path in files:
         wanted = None if columns is None else [c for c in columns if c != schema.PARTITION_KEY]
+        if wanted is not None:  # a file written before a column existed lacks it
+            present = set(pq.read_schema(path).names)
+            wanted = [c for c in wanted if c in present]
         part = pq.read_table(path, columns=wanted)
         if table in schema.ARTICLE_TABLES and (columns is None or schema.PARTITION_KEY in columns):
             month = path.parent.name.split("=", 1)[1]
@@ -114,6 +117,9 @@ def read_table(snapshot: Path | None, table: str, columns: list[str] | None = No
         parts.append(part)
     result = pa.concat_tables(parts, promote_options="permissive")
     names = [f.name for f in target] if columns is None else columns
+    for name in names:
+        if name not in result.column_names:  # older snapshot: the column is null
+            result = result.append_column(target.field(name), pa.nulls(result.num_rows, target.field(name).type))
     return result.select(names).cast(pa.schema([target.field(n) for n in names]))
 
 
@@ -262,6 +268,9 @@ def _load_tables(con: duckdb.DuckDBPyConnection, snapshot: Path) -> None:
         if not files:
             continue
         columns = ", ".join(f'"{f.name}"' for f in table_schema)
+        # Files from an older snapshot may lack a newer column: it loads as NULL.
+        present = {name for p in files for name in pq.read_schema(p).names} | {schema.PARTITION_KEY}
+        values = ", ".join(f'"{f.name}"' if f.name in present else f'NULL AS "{f.name}"' for f in table_schema)
         file_list = ", ".join(f"'{_sql_str(p)}'" for p in files)
         hive = (
             f"hive_partitioning=true, hive_types={{'{schema.PARTITION_KEY}': VARCHAR}}"
@@ -269,7 +278,7 @@ def _load_tables(con: duckdb.DuckDBPyConnection, snapshot: Path) -> None:
             else "hive_partitioning=false"
         )
         con.execute(
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM read_parquet([{file_list}], {hive}, union_by_name=true)"
+            f"INSERT INTO {table} ({columns}) SELECT {values} FROM read_parquet([{file_list}], {hive}, union_by_name=true)"
         )
 
 

@@ -16,6 +16,7 @@ CREATE TABLE articles (
     author          VARCHAR,
     dateline        VARCHAR,               -- what the text states, e.g. 'AP'
     flags           VARCHAR[],             -- repairs and detections
+    pipeline_version VARCHAR,              -- fingerprint of the transform code that made this article's rows
     published_month VARCHAR NOT NULL       -- 'YYYY-MM' or 'unknown' (the Parquet partition)
 );
 
@@ -105,6 +106,8 @@ CREATE TABLE etl_runs (
     n_articles_changed   BIGINT,
     n_articles_unchanged BIGINT,
     n_articles_removed   BIGINT,
+    n_articles_reprocessed BIGINT,          -- unchanged text, transformed again by a newer pipeline version
+    pipeline_version     VARCHAR,
     n_rejects            BIGINT,
     n_articles           BIGINT,
     n_sentences          BIGINT,

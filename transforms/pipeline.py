@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
-from transforms import schema
+from transforms import schema, version
 from transforms.claims import extract_claims
 from transforms.entities.mentions import ArticleEntities, Entity, extract_mentions_many
 from transforms.sentences import SentenceSpan, split_sentences
@@ -67,6 +67,7 @@ def process_article(
             "author": article.author,
             "dateline": article.dateline,
             "flags": article.flags,
+            "pipeline_version": version.PIPELINE_VERSION,
             "published_month": month,
         }
     )

@@ -28,6 +28,7 @@ ARTICLES = pa.schema(
         ("author", pa.string()),
         ("dateline", pa.string()),  # what the text itself states, e.g. "AP" or "سيول، كوريا الجنوبية"
         ("flags", pa.list_(pa.string())),  # repairs and detections, e.g. "scraper_wrapper", "encoding:cp1256"
+        ("pipeline_version", pa.string()),  # transforms.version fingerprint of the code that made the rows
         ("published_month", pa.string()),  # "YYYY-MM" or "unknown": the Parquet partition key
     ]
 )
@@ -133,6 +134,8 @@ ETL_RUNS = pa.schema(
         ("n_articles_changed", pa.int64()),
         ("n_articles_unchanged", pa.int64()),
         ("n_articles_removed", pa.int64()),
+        ("n_articles_reprocessed", pa.int64()),  # unchanged text, made by another pipeline version
+        ("pipeline_version", pa.string()),
         ("n_rejects", pa.int64()),
         ("n_articles", pa.int64()),  # rows per table after the run
         ("n_sentences", pa.int64()),
