@@ -124,13 +124,19 @@ def carry_over(writer: SnapshotWriter, removed: set[str]) -> None:
 def finalize_snapshot(writer: SnapshotWriter, new_entities: pa.Table, sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None) -> RunSummary:
     """Entities (this run's merged with the previous snapshot's, unreferenced ones dropped),
     the source map, the rejects and the ledger row; then publish Parquet and DuckDB atomically."""
-    entities = entities_from_table(read_table(writer.base, "entities"))
+    base = read_table(writer.base, "entities")
+    # Entities this run did not see keep their rows as they are (no Python round trip: a re-run
+    # with nothing new costs no merging); the ones it saw are merged with their previous row.
+    touched = pc.is_in(base.column("entity_id"), value_set=new_entities.column("entity_id"))
+    entities = entities_from_table(base.filter(touched))
     merge_entities(entities, entities_from_table(new_entities).values())
-    # distinct ids only: a set of every mention's id would cost ~100 MB at 31k articles
-    referenced = set(pc.unique(writer.read("mentions", ["entity_id"]).column("entity_id")).to_pylist())
-    speakers = pc.unique(writer.read("claims", ["speaker_entity_id"]).column("speaker_entity_id"))
-    referenced |= set(speakers.drop_null().to_pylist())
-    entity_rows = entities_table(e for e in entities.values() if e.entity_id in referenced)
+    entity_rows = pa.concat_tables([base.filter(pc.invert(touched)), entities_table(entities.values())])
+    # Only entities some mention or claim still refers to (distinct ids, computed in Arrow).
+    referenced = pa.concat_arrays([
+        pc.unique(writer.read("mentions", ["entity_id"]).column("entity_id").combine_chunks()),
+        pc.unique(writer.read("claims", ["speaker_entity_id"]).column("speaker_entity_id").combine_chunks()).drop_null(),
+    ])
+    entity_rows = entity_rows.filter(pc.is_in(entity_rows.column("entity_id"), value_set=referenced)).sort_by("entity_id")
     writer.write_table("entities", entity_rows)
     writer.write_table("article_sources", sources)
     if rejects.num_rows:
