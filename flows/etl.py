@@ -22,6 +22,8 @@ import pyarrow.compute as pc
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import opaque
 
 from flows import extract
 from flows.artifacts import publish_run_artifacts
@@ -370,6 +372,16 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
 
 # ----------------------------------------------------------------------------- the flow
 
+def _submit_transform(articles: list[Article], *rest: Any) -> Any:
+    """``transform_batch.submit``. With the default thread-pool runner the batch is marked
+    ``opaque``: Prefect would otherwise walk all the articles of every batch, field by field,
+    looking for futures, several times per task. (prefect-dask 0.3.7 passes the annotation on
+    to the task unresolved, so other runners get the plain list.)"""
+    if isinstance(get_run_context().task_runner, ThreadPoolTaskRunner):
+        return transform_batch.submit(opaque(articles), *rest)
+    return transform_batch.submit(articles, *rest)
+
+
 @flow(name="khabar-etl", log_prints=True)
 def etl(
     input: str = "seeds",
@@ -383,7 +395,7 @@ def etl(
 
     ``processes``: transform worker processes (default: one per core, at most 8; 1 = inline,
     which is what a distributed task runner such as Dask should use)."""
-    steps = Steps(discover_inputs, load_plan, transform_batch.submit, carry_over, finalize_snapshot)
+    steps = Steps(discover_inputs, load_plan, _submit_transform, carry_over, finalize_snapshot)
     summary = run_pipeline(input, warehouse, batch_size, strict, wait_seconds, processes, steps, progress=PROGRESS)
     publish_run_artifacts(summary, Path(warehouse) / DUCKDB_NAME)  # what the run did, in the Prefect UI
     get_run_logger().info(
