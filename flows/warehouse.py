@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -235,12 +235,18 @@ def _fsync_dir(path: Path) -> None:
 
 # ------------------------------------------------------------------------------ DuckDB
 
+if TYPE_CHECKING:
+    import duckdb
+
+
 def sql_files() -> list[Path]:
     return sorted(SQL_DIR.glob("*.sql"))
 
 
 def build_duckdb(snapshot: Path, target: Path, run_id: str) -> None:
     """A fresh DuckDB file from a snapshot: tables from sql/, rows from Parquet, views from sql/."""
+    import duckdb  # here, not at the top: transform workers import this module and need no DuckDB
+
     target.unlink(missing_ok=True)
     # Bounded memory whatever the corpus size: DuckDB spills to disk past the limit.
     con = duckdb.connect(config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": str(target.parent / ".duckdb-tmp")})
@@ -287,6 +293,8 @@ def _sql_str(path: Path | str) -> str:
 
 
 def table_counts(duckdb_path: Path, tables: Iterable[str]) -> dict[str, int]:
+    import duckdb
+
     con = duckdb.connect(str(duckdb_path), read_only=True)
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
