@@ -30,7 +30,7 @@ Sentence = list[tuple[str, str]]
 
 
 class _Tags(Protocol):
-    def tag(self, words: list[str]) -> list[str]: ...
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]: ...
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -76,11 +76,9 @@ def evaluate(
     tagger: _Tags, sentences: Iterable[Sentence], types: Sequence[str] = corpora.ENTITY_TYPES
 ) -> dict[str, dict[str, float | int]]:
     """Tag ``sentences`` (lists of ``(token, gold BIO)``) and score entity-level P/R/F1."""
-    gold, predicted = [], []
-    for sentence in sentences:
-        words = [w for w, _ in sentence]
-        gold.append([t for _, t in sentence])
-        predicted.append(tagger.tag(words))
+    sentences = list(sentences)
+    gold = [[t for _, t in sentence] for sentence in sentences]
+    predicted = tagger.tag_many([[w for w, _ in sentence] for sentence in sentences])  # one batch
     return score(gold, predicted, types)
 
 
