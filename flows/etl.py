@@ -269,13 +269,14 @@ class Intake:
             if aid in self.run_articles:
                 summary.n_duplicates += 1  # same article under another name: stored once
                 continue
-            if aid in plan.stale_ids:  # same text, older transforms: do it again, replace its rows
-                summary.n_articles_reprocessed += 1
-                self._replaced.add(aid)
-                self._refreshed.add(aid)
-            elif previous is not None and previous[0] != aid:
+            if previous is not None and previous[0] != aid:
                 summary.n_articles_changed += 1
                 self._replaced.add(previous[0])
+            elif aid in plan.stale_ids:
+                summary.n_articles_reprocessed += 1
+            if aid in plan.stale_ids:  # stored, but by older transforms: do it again, replace its rows
+                self._replaced.add(aid)
+                self._refreshed.add(aid)
             if aid in plan.article_ids and aid not in self._replaced:
                 summary.n_duplicates += 1
                 continue
