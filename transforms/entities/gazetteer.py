@@ -187,12 +187,17 @@ class Gazetteer:
 
     def token_labels(self, words: list[str]) -> list[str]:
         """BIO label per token from ``match``: ``B-LOC``, ``I-LOC``, ``O``."""
-        labels = ["O"] * len(words)
-        for i, j, entry in self.match(words):
-            labels[i] = "B-" + entry.entity_type
-            for k in range(i + 1, j):
-                labels[k] = "I-" + entry.entity_type
-        return labels
+        return bio_labels(len(words), self.match(words))
+
+
+def bio_labels(length: int, matches: list[tuple[int, int, GazetteerEntry]]) -> list[str]:
+    """BIO labels of ``length`` tokens from ``match``'s spans (the tagger's gazetteer features)."""
+    labels = ["O"] * length
+    for i, j, entry in matches:
+        labels[i] = "B-" + entry.entity_type
+        for k in range(i + 1, j):
+            labels[k] = "I-" + entry.entity_type
+    return labels
 
 
 def parse_tsv(text: str) -> list[GazetteerEntry]:

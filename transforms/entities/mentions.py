@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.tokens import Token, tokenize
 from transforms.text import has_arabic, name_key
@@ -109,12 +109,7 @@ def _match(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer) ->
     sentence_tokens = [tokenize(text, s, e) for s, e in sentences]
     words = [[t.text for t in tokens] for tokens in sentence_tokens]
     matches = [gazetteer.match(w) for w in words]
-    labels = []
-    for w, found in zip(words, matches):
-        bio = ["O"] * len(w)
-        for i, j, entry in found:
-            bio[i:j] = ["B-" + entry.entity_type] + ["I-" + entry.entity_type] * (j - i - 1)
-        labels.append(bio)
+    labels = [bio_labels(len(w), found) for w, found in zip(words, matches)]
     return _Matched(text, sentence_tokens, words, matches, labels)
 
 
