@@ -14,6 +14,7 @@ Failures exit non-zero with a one-line reason.
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -118,28 +119,14 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve_main(args.rest) or 0
 
 
-def _cmd_export(args: argparse.Namespace) -> int:
-    from flows.export import main as export_main
+def _delegate(module: str):
+    """A command that hands the rest of the command line to ``module.main`` (imported only
+    when the command runs: ``khabar run`` never loads the evaluation code)."""
 
-    return export_main(args.rest)
+    def command(args: argparse.Namespace) -> int:
+        return importlib.import_module(module).main(args.rest) or 0
 
-
-def _cmd_eval(args: argparse.Namespace) -> int:
-    from evaluation.report import main as eval_main
-
-    return eval_main(args.rest)
-
-
-def _cmd_train(args: argparse.Namespace) -> int:
-    from evaluation.train_ner import main as train_main
-
-    return train_main(args.rest) or 0
-
-
-def _cmd_train_clusters(args: argparse.Namespace) -> int:
-    from evaluation.word_clusters import main as clusters_main
-
-    return clusters_main(args.rest) or 0
+    return command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,10 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     # Commands whose own argument parsers take the rest of the command line.
     for name, func, help_text in (
         ("serve", _cmd_serve, "serve the flow as a Prefect deployment with a cron schedule (see `khabar serve --help`)"),
-        ("export", _cmd_export, "copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)"),
-        ("eval", _cmd_eval, "measure NER and claim attribution accuracy (see `khabar eval --help`)"),
-        ("train-ner", _cmd_train, "retrain the bundled NER model from NewsFANE/WikiFANE"),
-        ("train-clusters", _cmd_train_clusters, "rebuild the NER word clusters from unlabelled news (needs the [train] extra)"),
+        ("export", _delegate("flows.export"), "copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)"),
+        ("eval", _delegate("evaluation.report"), "measure NER and claim attribution accuracy (see `khabar eval --help`)"),
+        ("train-ner", _delegate("evaluation.train_ner"), "retrain the bundled NER model from NewsFANE/WikiFANE"),
+        ("train-clusters", _delegate("evaluation.word_clusters"), "rebuild the NER word clusters from unlabelled news (needs the [train] extra)"),
     ):
         command = sub.add_parser(name, help=help_text, add_help=False)
         command.add_argument("rest", nargs=argparse.REMAINDER)
