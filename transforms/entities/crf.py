@@ -19,6 +19,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 import pycrfsuite
@@ -81,6 +82,89 @@ def _conj_heads(attributes: dict[str, int], prefix: str) -> frozenset[str]:
             body = name[len(prefix) :]
             heads.update(body[:p] for p, ch in enumerate(body) if ch == "|")
     return frozenset(heads)
+
+
+def viterbi(emit: np.ndarray, lengths: Sequence[int], trans: np.ndarray) -> np.ndarray:
+    """Viterbi label ids for the sentences laid end to end in ``emit`` ``[tokens, labels]``,
+    with ``trans[from, to]`` transition scores, all at once: sentences sorted longest first,
+    step ``t`` advances those longer than ``t``."""
+    lengths = np.asarray(lengths, dtype=np.intp)
+    starts = np.cumsum(lengths) - lengths
+    order = np.argsort(-lengths, kind="stable")
+    lengths, starts = lengths[order], starts[order]
+    longest = int(lengths[0]) if len(lengths) else 0
+    # alive[t] = how many sentences are longer than t (a prefix, thanks to the sort)
+    alive = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
+    score = np.zeros((len(lengths), trans.shape[0]))
+    back = np.zeros(emit.shape, dtype=np.intp)
+    k = int(alive[0])
+    score[:k] = emit[starts[:k]]
+    for t in range(1, longest):
+        k = int(alive[t])
+        at = starts[:k] + t
+        cand = score[:k, :, None] + trans  # [sentence, previous label, label]
+        best = cand.argmax(axis=1)
+        back[at] = best
+        score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + emit[at]
+    out = np.zeros(len(emit), dtype=np.intp)
+    current = np.zeros(len(lengths), dtype=np.intp)
+    for t in range(longest - 1, -1, -1):
+        k, ending = int(alive[t]), int(alive[t + 1])
+        current[ending:k] = score[ending:k].argmax(axis=1)  # sentences whose last token is t
+        if ending:
+            current[:ending] = back[starts[:ending] + t + 1, current[:ending]]
+        out[starts[:k] + t] = current[:k]
+    return out
+
+
+class Decoder(Protocol):
+    """What ``tag_in_chunks`` needs of a model: label names, ``[from, to]`` transition scores
+    and the state scores of a batch of sentences."""
+
+    labels: list[str]
+
+    @property
+    def transitions(self) -> np.ndarray: ...
+
+    def emissions(
+        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None
+    ) -> np.ndarray: ...
+
+
+def tag_in_chunks(
+    decoder: Decoder,
+    sentences: Sequence[Sequence[str]],
+    gazetteer: Sequence[Sequence[str]] | None,
+    chunk_tokens: int,
+) -> list[list[str]]:
+    """BIO labels for each sentence (empty ones allowed), decoded ``chunk_tokens`` tokens of
+    sentences at a time: state scores of the whole chunk, then one batch Viterbi."""
+    result: list[list[str]] = [[] for _ in sentences]
+    chunk: list[int] = []
+    size = 0
+    names = decoder.labels
+
+    def flush() -> None:
+        part = [sentences[i] for i in chunk]
+        gaz = None if gazetteer is None else [gazetteer[i] for i in chunk]
+        lengths = [len(s) for s in part]
+        ids = viterbi(decoder.emissions(part, gaz), lengths, decoder.transitions).tolist()
+        token = 0
+        for index, n in zip(chunk, lengths):
+            result[index] = [names[i] for i in ids[token : token + n]]
+            token += n
+
+    for index, sentence in enumerate(sentences):
+        if not sentence:
+            continue
+        chunk.append(index)
+        size += len(sentence)
+        if size >= chunk_tokens:
+            flush()
+            chunk, size = [], 0
+    if chunk:
+        flush()
+    return result
 
 
 class CompiledCRF:
@@ -211,64 +295,12 @@ class CompiledCRF:
             np.add.at(emit, np.asarray(extra_tokens), self._state[extra_attrs])
         return emit
 
-    def decode(self, emit: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
-        """Viterbi label ids for the sentences laid end to end in ``emit``, all at once:
-        sentences sorted longest first, step ``t`` advances those longer than ``t``."""
-        lengths = np.asarray(lengths, dtype=np.intp)
-        starts = np.cumsum(lengths) - lengths
-        order = np.argsort(-lengths, kind="stable")
-        lengths, starts = lengths[order], starts[order]
-        longest = int(lengths[0]) if len(lengths) else 0
-        # alive[t] = how many sentences are longer than t (a prefix, thanks to the sort)
-        alive = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
-        score = np.zeros((len(lengths), len(self.labels)))
-        back = np.zeros(emit.shape, dtype=np.intp)
-        k = int(alive[0])
-        score[:k] = emit[starts[:k]]
-        trans = self._trans
-        for t in range(1, longest):
-            k = int(alive[t])
-            at = starts[:k] + t
-            cand = score[:k, :, None] + trans  # [sentence, previous label, label]
-            best = cand.argmax(axis=1)
-            back[at] = best
-            score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0, :] + emit[at]
-        out = np.zeros(len(emit), dtype=np.intp)
-        current = np.zeros(len(lengths), dtype=np.intp)
-        for t in range(longest - 1, -1, -1):
-            k, ending = int(alive[t]), int(alive[t + 1])
-            current[ending:k] = score[ending:k].argmax(axis=1)  # sentences whose last token is t
-            if ending:
-                current[:ending] = back[starts[:ending] + t + 1, current[:ending]]
-            out[starts[:k] + t] = current[:k]
-        return out
+    @property
+    def transitions(self) -> np.ndarray:
+        return self._trans
 
     def tag(
         self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None = None
     ) -> list[list[str]]:
         """BIO labels for each sentence (empty sentences allowed)."""
-        result: list[list[str]] = [[] for _ in sentences]
-        chunk: list[int] = []
-        size = 0
-        for index, sentence in enumerate(sentences):
-            if not sentence:
-                continue
-            chunk.append(index)
-            size += len(sentence)
-            if size >= _CHUNK_TOKENS:
-                self._tag_chunk(chunk, sentences, gazetteer, result)
-                chunk, size = [], 0
-        if chunk:
-            self._tag_chunk(chunk, sentences, gazetteer, result)
-        return result
-
-    def _tag_chunk(self, chunk, sentences, gazetteer, result) -> None:
-        part = [sentences[i] for i in chunk]
-        gaz = None if gazetteer is None else [gazetteer[i] for i in chunk]
-        lengths = [len(s) for s in part]
-        ids = self.decode(self.emissions(part, gaz), lengths).tolist()
-        names = self.labels
-        token = 0
-        for index, n in zip(chunk, lengths):
-            result[index] = [names[i] for i in ids[token : token + n]]
-            token += n
+        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS)

@@ -1,5 +1,6 @@
 """The batch decoder gives exactly the labels of pycrfsuite's own tagger, for the same model
-and the same features, whatever the batch looks like."""
+and the same features, whatever the batch looks like. The model is trained here, on the seed
+sentences with their gazetteer labels as the "gold" (any labels would do)."""
 
 import random
 from pathlib import Path
@@ -11,7 +12,8 @@ from transforms.entities import crf as crf_module
 from transforms.entities.crf import CompiledCRF, read_weights
 from transforms.entities.features import sentence_features
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.tagger import MODEL_PATH, Tagger
+from evaluation.train_ner import train
+from transforms.entities.tagger import Tagger
 from transforms.sentences import split_sentences
 from transforms.tokens import tokenize
 
@@ -43,10 +45,21 @@ def seed_batch():
     return sentences, gaz
 
 
-def test_weights_are_the_models(seed_batch):
-    labels, attributes, state, transitions = read_weights(MODEL_PATH)
+@pytest.fixture(scope="module")
+def model(seed_batch, tmp_path_factory) -> Path:
+    """A CRF with gazetteer features, trained on the seeds (a few seconds)."""
+    sentences, gaz = seed_batch
+    path = tmp_path_factory.mktemp("crf") / "seeds.crfsuite"
+    labelled = [list(zip(words, labels)) for words, labels in zip(sentences, gaz) if words]
+    train(path, sentences=labelled, c1=0.05, c2=0.01, minfreq=0, max_iterations=60,
+          use_gazetteer=True)
+    return path
+
+
+def test_weights_are_the_models(model):
+    labels, attributes, state, transitions = read_weights(model)
     info = pycrfsuite.Tagger()
-    info.open(str(MODEL_PATH))
+    info.open(str(model))
     dump = info.info()
     assert labels == info.labels() and len(attributes) == len(dump.attributes)
     index = {name: i for i, name in enumerate(labels)}
@@ -57,10 +70,10 @@ def test_weights_are_the_models(seed_batch):
     assert not state[-1].any()  # the zero row for features the model does not know
 
 
-def test_seed_sentences_match_pycrfsuite(seed_batch):
+def test_seed_sentences_match_pycrfsuite(seed_batch, model):
     sentences, gaz = seed_batch
     assert len(sentences) > 100
-    assert CompiledCRF(MODEL_PATH).tag(sentences, gaz) == _reference(MODEL_PATH, sentences, gaz)
+    assert CompiledCRF(model).tag(sentences, gaz) == _reference(model, sentences, gaz)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +84,8 @@ def test_seed_sentences_match_pycrfsuite(seed_batch):
         (50, 400),  # the word cache starts afresh again and again
     ],
 )
-def test_batch_shape_does_not_change_labels(seed_batch, monkeypatch, chunk_tokens, cache_words):
+def test_batch_shape_does_not_change_labels(seed_batch, model, monkeypatch, chunk_tokens,
+                                           cache_words):
     sentences, gaz = seed_batch
     # empty and one-word sentences mixed in, in shuffled order
     rng = random.Random(7)
@@ -81,26 +95,26 @@ def test_batch_shape_does_not_change_labels(seed_batch, monkeypatch, chunk_token
     batch_gaz = [gaz[i] for i in order] + [[], ["O"], []]
     monkeypatch.setattr(crf_module, "_CHUNK_TOKENS", chunk_tokens)
     monkeypatch.setattr(crf_module, "_CACHE_WORDS", cache_words)
-    assert CompiledCRF(MODEL_PATH).tag(batch, batch_gaz) == _reference(MODEL_PATH, batch, batch_gaz)
+    assert CompiledCRF(model).tag(batch, batch_gaz) == _reference(model, batch, batch_gaz)
 
 
-def test_without_gazetteer_features(seed_batch):
+def test_without_gazetteer_features(seed_batch, model):
     sentences, _ = seed_batch
     ref = pycrfsuite.Tagger()
-    ref.open(str(MODEL_PATH))
+    ref.open(str(model))
     expected = [list(ref.tag(sentence_features(words))) for words in sentences]
-    assert CompiledCRF(MODEL_PATH).tag(sentences, None) == expected
+    assert CompiledCRF(model).tag(sentences, None) == expected
 
 
-def test_tagger_windows_long_runs(seed_batch):
+def test_tagger_windows_long_runs(seed_batch, model):
     """A run of words without sentence punctuation is tagged in windows of 400 tokens,
     each window a sequence of its own, as before the batch decoder."""
     sentences, _ = seed_batch
     words = [w for sentence in sentences for w in sentence][:950]
-    tagger = Tagger.load(MODEL_PATH)
+    tagger = Tagger.load(model)
     windows = [words[i : i + 400] for i in range(0, len(words), 400)]
     gaz = [load_gazetteer().token_labels(w) for w in windows]
-    expected = [label for part in _reference(MODEL_PATH, windows, gaz) for label in part]
+    expected = [label for part in _reference(model, windows, gaz) for label in part]
     assert tagger.tag(words) == expected
     assert tagger.tag_many([words, [], words[:3]]) == [expected, [], tagger.tag(words[:3])]
 
