@@ -33,7 +33,7 @@ from transforms import schema
 from transforms.entities.mentions import Entity
 from transforms.pipeline import entities_from_table, entities_table, merge_entities
 from transforms.sources import Article, Reject
-from transforms.version import PIPELINE_VERSION
+from transforms.version import pipeline_version
 
 DEFAULT_BATCH_SIZE = 500  # per task: large enough that Prefect's per-task cost is noise
 # Set by an interactive caller (the CLI) to follow a run batch by batch; not a flow parameter,
@@ -105,7 +105,7 @@ def load_plan(warehouse: str) -> Plan:
     mapping = {s: (a, h) for s, a, h in zip(*(table.column(c).to_pylist() for c in ("source", "article_id", "text_sha256")))}
     articles = read_table(snapshot, "articles", ["article_id", "pipeline_version"])
     ids = articles.column("article_id")
-    stale = ids.filter(pc.invert(pc.fill_null(pc.equal(articles.column("pipeline_version"), PIPELINE_VERSION), False)))
+    stale = ids.filter(pc.invert(pc.fill_null(pc.equal(articles.column("pipeline_version"), pipeline_version()), False)))
     return Plan(mapping, set(ids.to_pylist()), table, set(stale.to_pylist()))
 
 
@@ -171,7 +171,7 @@ def _ledger_row(summary: RunSummary, started_at: datetime, flow_run_id: str | No
         "n_articles_unchanged": summary.n_articles_unchanged,
         "n_articles_removed": summary.n_articles_removed,
         "n_articles_reprocessed": summary.n_articles_reprocessed,
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline_version": pipeline_version(),
         "n_rejects": summary.n_rejects,
         "n_articles": summary.rows.get("articles"),
         "n_sentences": summary.rows.get("sentences"),

@@ -67,7 +67,7 @@ def process_article(
             "author": article.author,
             "dateline": article.dateline,
             "flags": article.flags,
-            "pipeline_version": version.PIPELINE_VERSION,
+            "pipeline_version": version.pipeline_version(),
             "published_month": month,
         }
     )

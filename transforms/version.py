@@ -5,7 +5,7 @@ transformed again — even after a better NER model, new cue words or a fixed ru
 article row now records the fingerprint of the code that made it (``articles.pipeline_version``),
 and a run re-transforms the input articles whose rows another version made.
 
-The fingerprint is a hash of every ``.py``, ``.tsv`` and ``.crfsuite`` file of the ``transforms``
+The fingerprint is a hash of every ``.py``, ``.tsv``, ``.npz`` and ``.crfsuite`` file of the ``transforms``
 package (the bundled model and lexicons included), read once at import: any change to what
 the transforms do changes it; formatting of other packages (flows, sql, docs) does not.
 """
@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-_SUFFIXES = frozenset({".py", ".tsv", ".crfsuite"})
+_SUFFIXES = frozenset({".py", ".tsv", ".npz", ".crfsuite"})
 
 
 def fingerprint(root: Path = _PACKAGE) -> str:
@@ -30,3 +30,12 @@ def fingerprint(root: Path = _PACKAGE) -> str:
 
 
 PIPELINE_VERSION = fingerprint()
+
+
+def pipeline_version() -> str:
+    """What made a row: the fingerprint, plus the NER mode when it is not the default
+    (``KHABAR_NER=ensemble`` tags differently from the same files)."""
+    from transforms.entities.tagger import DEFAULT_NER_MODE, ner_mode
+
+    mode = ner_mode()
+    return PIPELINE_VERSION if mode == DEFAULT_NER_MODE else f"{PIPELINE_VERSION}+{mode}"

@@ -184,7 +184,6 @@ def test_a_new_pipeline_version_re_transforms_unchanged_articles(prefect_harness
     assert {v for _, v in _articles_versions(warehouse)} == {version.PIPELINE_VERSION}
 
     monkeypatch.setattr(version, "PIPELINE_VERSION", NEW_VERSION)
-    monkeypatch.setattr(flows_etl, "PIPELINE_VERSION", NEW_VERSION)
     summary = flows_etl.etl(input=str(inputs), warehouse=str(warehouse), processes=1)
     assert (summary.n_articles_new, summary.n_articles_changed, summary.n_articles_unchanged,
             summary.n_articles_reprocessed) == (0, 0, 0, 5)
@@ -195,6 +194,25 @@ def test_a_new_pipeline_version_re_transforms_unchanged_articles(prefect_harness
     again = flows_etl.etl(input=str(inputs), warehouse=str(warehouse), processes=1)
     assert (again.n_articles_unchanged, again.n_articles_reprocessed) == (5, 0)
     assert _table_counts(warehouse) == counts
+
+
+def test_switching_the_ner_mode_re_transforms_and_still_finds_kirby(prefect_harness, tmp_path,
+                                                                   monkeypatch):
+    """KHABAR_NER=ensemble tags with the BiLSTM-CRF + CRF: a run in that mode re-transforms
+    the articles the default mode made (their version says so), and the answers hold."""
+    from flows import etl as flows_etl
+    from transforms import version
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    warehouse = tmp_path / "wh"
+    flows_etl.etl(input=str(inputs), warehouse=str(warehouse), processes=1)
+    monkeypatch.setenv("KHABAR_NER", "ensemble")
+    summary = flows_etl.etl(input=str(inputs), warehouse=str(warehouse), processes=1)
+    assert (summary.n_articles_unchanged, summary.n_articles_reprocessed) == (0, 5)
+    assert {v for _, v in _articles_versions(warehouse)} == {version.PIPELINE_VERSION + "+ensemble"}
+    rows = query(warehouse, "SELECT source FROM outlets_citing('Kirby') ORDER BY source")
+    assert [r[0] for r in rows] == KIRBY_SOURCES
 
 
 def test_a_warehouse_from_before_pipeline_versions_is_upgraded(prefect_harness, tmp_path):

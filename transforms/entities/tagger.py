@@ -1,17 +1,22 @@
-"""CRF named-entity tagger (PERSON / ORG / LOC / MISC) for Arabic news, CPU only.
+"""Named-entity tagger (PERSON / ORG / LOC / MISC) for Arabic news, CPU only.
 
-Inference only and pure: it reads the bundled model ``ner.crfsuite`` next to this file (or
-a model path given to ``Tagger.load``) and nothing else. The model is trained by
-``python -m evaluation.train_ner`` from NewsFANE / WikiFANE Gold (see
-``NOTICE-ner-model.md``). Input is a list of word tokens as produced by
-``transforms.tokens.tokenize`` (clitics attached); output is one BIO label per token, or
-entity spans over token indices. Decoding is ``transforms.entities.crf``: the model's weights
-summed once per word form and Viterbi over many sentences at once with numpy — give it whole
-batches (``tag_many``), not one sentence at a time.
+Inference only and pure: it reads the bundled models next to this file (or model paths given
+to ``Tagger.load``) and nothing else. Two models are bundled, trained from NewsFANE / WikiFANE
+Gold (see ``NOTICE-ner-model.md``): a feature CRF (``ner.crfsuite``, ``khabar train-ner``,
+decoded by ``transforms.entities.crf``) and a BiLSTM-CRF (``ner_bilstm.npz``,
+``khabar train-bilstm``, decoded with numpy by ``transforms.entities.lstm``). The pipeline
+uses the CRF alone (fast, the default) or, with ``KHABAR_NER=ensemble``, both: their scores
+are added before one Viterbi pass (more accurate, slower; see ``ner_mode``).
+
+Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (clitics
+attached); output is one BIO label per token, or entity spans over token indices. Both
+decoders work on many sentences at once (word features
+summed once per word form, Viterbi over the whole batch) — give them whole batches
+(``tag_many``), not one sentence at a time.
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
-features, exactly as ``evaluation.train_ner`` does when it trains.
+features, exactly as training does.
 """
 
 from __future__ import annotations
@@ -22,9 +27,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from transforms.entities.crf import CompiledCRF
+import numpy as np
 
-MODEL_PATH = Path(__file__).with_name("ner.crfsuite")
+from transforms.entities.crf import CompiledCRF, Decoder, tag_in_chunks
+from transforms.entities.lstm import BiLstmCrf
+
+BILSTM_PATH = Path(__file__).with_name("ner_bilstm.npz")
+CRF_PATH = Path(__file__).with_name("ner.crfsuite")
+# The ensemble adds the CRF's scores, times this weight, to the BiLSTM's (chosen on the
+# NewsFANE DEV blocks: the two models err differently, together they beat either).
+CRF_WEIGHT = 0.5
+# Which bundled tagger the pipeline uses: KHABAR_NER=crf (default: the fast one) or
+# KHABAR_NER=ensemble (BiLSTM-CRF + CRF: more accurate, the transform step ~35 % slower).
+NER_MODES = {"crf": (CRF_PATH,), "ensemble": (BILSTM_PATH, CRF_PATH)}
+DEFAULT_NER_MODE = "crf"
+_ENSEMBLE_CHUNK_TOKENS = 1 << 14
 ENTITY_TYPES = ("PERSON", "ORG", "LOC", "MISC")
 # Very long token runs (text without sentence punctuation) are tagged in windows: the batch
 # decoder takes one numpy step per position of the longest sequence. News sentences are shorter.
@@ -74,28 +91,80 @@ def gazetteer_labels(words: list[str]) -> list[str] | None:
     return None if gazetteer is None else list(gazetteer.token_labels(words))
 
 
-class Tagger:
-    """A loaded CRF model, decoded in batches by ``CompiledCRF``. Not thread-safe (its word
-    cache): use one per thread or process."""
+class Ensemble:
+    """Several models decoded as one CRF: their state and transition scores, each times its
+    weight, are added (a product of experts) and Viterbi runs once. Labels are aligned by
+    name; every member must have the same label set."""
 
-    def __init__(self, crf: CompiledCRF, path: Path, use_gazetteer: bool) -> None:
-        self._crf = crf
-        self.path = path
+    def __init__(self, members: Sequence[tuple[Decoder, float]]) -> None:
+        if not members:
+            raise ValueError("an ensemble needs at least one model")
+        self.labels = list(members[0][0].labels)
+        self._members = []
+        for decoder, weight in members:
+            if sorted(decoder.labels) != sorted(self.labels):
+                raise ValueError(f"label sets differ: {decoder.labels} vs {self.labels}")
+            order = [decoder.labels.index(label) for label in self.labels]
+            self._members.append((decoder, float(weight), np.asarray(order)))
+        self.transitions = sum(
+            weight * decoder.transitions[np.ix_(order, order)]
+            for decoder, weight, order in self._members
+        )
+
+    def emissions(
+        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None
+    ) -> np.ndarray:
+        return sum(
+            weight * decoder.emissions(sentences, gazetteer)[:, order]
+            for decoder, weight, order in self._members
+        )
+
+    def tag(
+        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None = None
+    ) -> list[list[str]]:
+        return tag_in_chunks(self, sentences, gazetteer, _ENSEMBLE_CHUNK_TOKENS)
+
+
+def _decoder(path: Path) -> Decoder:
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return BiLstmCrf(path) if path.suffix == ".npz" else CompiledCRF(path)
+
+
+class Tagger:
+    """A loaded model or ensemble, decoded in batches. Not thread-safe (the decoders' word
+    caches): use one per thread or process."""
+
+    def __init__(self, decoder: Decoder, paths: Sequence[Path], use_gazetteer: bool) -> None:
+        self._decoder = decoder
+        self.paths = tuple(paths)
+        self.path = self.paths[0]
         self.use_gazetteer = use_gazetteer
-        self.labels = tuple(crf.labels)
+        self.labels = tuple(decoder.labels)
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike[str] | None = None, *, use_gazetteer: bool | None = None
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        crf: str | os.PathLike[str] | None = None,
+        crf_weight: float = CRF_WEIGHT,
+        use_gazetteer: bool | None = None,
     ) -> Tagger:
-        """Load a model (default: the bundled one). ``use_gazetteer=None`` uses the gazetteer
-        module when it is importable (as training does)."""
-        model = Path(path) if path is not None else MODEL_PATH
-        if not model.is_file():
-            raise FileNotFoundError(model)
+        """Load a model: a BiLSTM-CRF ``.npz`` or a crfsuite CRF; with ``crf``, the ensemble of
+        ``path`` and that CRF (its scores times ``crf_weight``). Without ``path``: the bundled
+        models of ``ner_mode()``. ``use_gazetteer=None`` uses the gazetteer module when it is
+        importable (as training does)."""
+        if path is None:
+            path, *rest = NER_MODES[ner_mode()]
+            crf = rest[0] if rest else None
+        paths = [Path(path)] + ([Path(crf)] if crf is not None else [])
+        decoders = [_decoder(p) for p in paths]
         if use_gazetteer is None:
             use_gazetteer = _gazetteer() is not None
-        return cls(CompiledCRF(model), model, use_gazetteer)
+        if len(decoders) == 1:
+            return cls(decoders[0], paths, use_gazetteer)
+        return cls(Ensemble([(decoders[0], 1.0), (decoders[1], crf_weight)]), paths, use_gazetteer)
 
     def tag(self, words: list[str], gaz: list[str] | None = None) -> list[str]:
         """One BIO label per word (``B-PERSON``, ``I-LOC``, ``O``...). ``gaz``: the words'
@@ -120,7 +189,7 @@ class Tagger:
                     window_gaz.append(labels[start : start + _MAX_TOKENS])
                 owners.append(index)
         result: list[list[str]] = [[] for _ in sentences]
-        for owner, labels in zip(owners, self._crf.tag(windows, window_gaz)):
+        for owner, labels in zip(owners, self._decoder.tag(windows, window_gaz)):
             result[owner].extend(labels)
         return result
 
@@ -129,9 +198,23 @@ class Tagger:
         return bio_spans(self.tag(words, gaz))
 
 
-@lru_cache(maxsize=1)
+def ner_mode() -> str:
+    """``KHABAR_NER`` (``crf`` or ``ensemble``; default ``crf``), checked."""
+    mode = os.environ.get("KHABAR_NER", "").strip().lower() or DEFAULT_NER_MODE
+    if mode not in NER_MODES:
+        raise ValueError(f"KHABAR_NER={mode!r}: expected one of {', '.join(NER_MODES)}")
+    return mode
+
+
 def default_tagger() -> Tagger | None:
-    """The bundled model, loaded once; ``None`` when the model file is missing."""
-    if not MODEL_PATH.is_file():
+    """The bundled tagger of ``ner_mode()``, loaded once per mode; ``None`` when a model
+    file is missing."""
+    return _bundled(ner_mode())
+
+
+@lru_cache(maxsize=len(NER_MODES))
+def _bundled(mode: str) -> Tagger | None:
+    paths = NER_MODES[mode]
+    if not all(path.is_file() for path in paths):
         return None
-    return Tagger.load(MODEL_PATH)
+    return Tagger.load(paths[0], crf=paths[1] if len(paths) > 1 else None)

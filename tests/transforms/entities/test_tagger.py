@@ -1,9 +1,21 @@
-"""The CRF tagger: BIO decoding, loading a tiny model trained here, and the bundled model."""
+"""The tagger: BIO decoding, loading a tiny CRF trained here, and the bundled model."""
 
 import pytest
 
+from evaluation import train_bilstm
 from evaluation.train_ner import train
-from transforms.entities.tagger import MODEL_PATH, Span, Tagger, bio_spans, default_tagger
+from transforms.entities.crf import CompiledCRF
+from transforms.entities.lstm import BiLstmCrf
+from transforms.entities.tagger import (
+    CRF_PATH,
+    BILSTM_PATH,
+    Ensemble,
+    Span,
+    Tagger,
+    bio_spans,
+    default_tagger,
+    ner_mode,
+)
 from transforms.tokens import tokenize
 
 
@@ -71,6 +83,50 @@ def test_tiny_model_spans(tiny_model, text, spans):
     assert tagger.tag_many([text.split(), []]) == [tagger.tag(text.split()), []]
 
 
+@pytest.fixture(scope="module")
+def tiny_lstm(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tiny") / "tiny.npz"
+    sentences = [
+        list(zip(words.split(), tags.split(), strict=True)) for words, tags in TINY
+    ]
+    train_bilstm.train(path, sentences * 8, epochs=4, dim=8, hidden=8, identity_dropout=0.0,
+                       dropout=0.0, learning_rate=0.02, min_count=1, threads=1,
+                       use_gazetteer=False)
+    return path
+
+
+def test_ensemble_aligns_labels_by_name(tiny_model, tiny_lstm):
+    """A member with weight 0 adds nothing, whatever its label order: the ensemble of the
+    BiLSTM (weight 0, its label order first) and the CRF tags exactly as the CRF alone."""
+    crf = CompiledCRF(tiny_model)
+    lstm = BiLstmCrf(tiny_lstm)
+    assert lstm.labels != crf.labels and sorted(lstm.labels) == sorted(crf.labels)
+    sentences = [text.split() for text, _ in TINY] + [[], ["لندن"]]
+    assert Ensemble([(lstm, 0.0), (crf, 1.0)]).tag(sentences) == crf.tag(sentences)
+    assert Ensemble([(crf, 0.0), (lstm, 1.0)]).tag(sentences) == lstm.tag(sentences)
+    # a model with itself: all scores scaled alike, the same best paths
+    assert Ensemble([(lstm, 1.0), (lstm, 0.5)]).tag(sentences) == lstm.tag(sentences)
+
+
+def test_ensemble_through_the_tagger(tiny_model, tiny_lstm):
+    tagger = Tagger.load(tiny_lstm, crf=tiny_model, crf_weight=0.5, use_gazetteer=False)
+    assert tagger.paths == (tiny_lstm, tiny_model) and tagger.path == tiny_lstm
+    words = TINY[0][0].split()
+    crf, lstm = CompiledCRF(tiny_model), BiLstmCrf(tiny_lstm)
+    expected = Ensemble([(lstm, 1.0), (crf, 0.5)]).tag([words])[0]
+    assert tagger.tag(words) == expected
+
+
+def test_ensemble_needs_one_label_set(tiny_model, tmp_path):
+    other = tmp_path / "other.crfsuite"
+    train(other, sentences=[[("قال", "O"), ("لندن", "B-LOC")]], c1=0.0, c2=0.001, minfreq=0,
+          max_iterations=10, use_gazetteer=False)
+    with pytest.raises(ValueError, match="label sets differ"):
+        Ensemble([(CompiledCRF(tiny_model), 1.0), (CompiledCRF(other), 1.0)])
+    with pytest.raises(ValueError, match="at least one"):
+        Ensemble([])
+
+
 def test_long_input_is_tagged_in_windows(tiny_model):
     tagger = Tagger.load(tiny_model, use_gazetteer=False)
     words = ("قال الرئيس جون سميث في لندن".split()) * 150  # 900 tokens
@@ -78,9 +134,13 @@ def test_long_input_is_tagged_in_windows(tiny_model):
     assert len(labels) == len(words)
 
 
-def test_load_missing_model(tmp_path):
+def test_load_missing_model(tmp_path, tiny_model):
     with pytest.raises(FileNotFoundError):
         Tagger.load(tmp_path / "missing.crfsuite")
+    with pytest.raises(FileNotFoundError):
+        Tagger.load(tmp_path / "missing.npz")
+    with pytest.raises(FileNotFoundError):
+        Tagger.load(tiny_model, crf=tmp_path / "missing.crfsuite")
 
 
 # The bundled model, on sentences from real news (seeds).
@@ -97,11 +157,39 @@ def test_load_missing_model(tmp_path):
     ],
     ids=["kirby", "putin", "north-korea", "pyongyang", "moscow-with-clitic"],
 )
-def test_bundled_model(text, entity, entity_type):
-    if not MODEL_PATH.is_file():
-        pytest.fail(f"bundled model missing: {MODEL_PATH} (python -m evaluation.train_ner)")
+@pytest.mark.parametrize("mode", ["crf", "ensemble"])
+def test_bundled_model(monkeypatch, mode, text, entity, entity_type):
+    for path in (BILSTM_PATH, CRF_PATH):
+        if not path.is_file():
+            pytest.fail(f"bundled model missing: {path} (khabar train-ner / train-bilstm)")
+    monkeypatch.setenv("KHABAR_NER", mode)
     tagger = default_tagger()
     assert tagger is not None and default_tagger() is tagger
     words = [t.text for t in tokenize(text)]
     found = {(" ".join(words[s.start : s.end]), s.entity_type) for s in tagger.spans(words)}
     assert (entity, entity_type) in found, found
+
+
+@pytest.mark.parametrize(
+    ("value", "mode", "paths"),
+    [
+        (None, "crf", (CRF_PATH,)),
+        ("", "crf", (CRF_PATH,)),
+        ("crf", "crf", (CRF_PATH,)),
+        ("Ensemble ", "ensemble", (BILSTM_PATH, CRF_PATH)),
+    ],
+)
+def test_ner_mode(monkeypatch, value, mode, paths):
+    if value is None:
+        monkeypatch.delenv("KHABAR_NER", raising=False)
+    else:
+        monkeypatch.setenv("KHABAR_NER", value)
+    assert ner_mode() == mode
+    assert default_tagger().paths == paths
+    assert Tagger.load().paths == paths
+
+
+def test_unknown_ner_mode_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("KHABAR_NER", "bert")
+    with pytest.raises(ValueError, match="KHABAR_NER='bert': expected one of crf, ensemble"):
+        default_tagger()
