@@ -1,6 +1,6 @@
 """Entity-level evaluation of the NER tagger: exact match of span *and* type.
 
-``python -m evaluation.ner_eval --data-dir ../shared/data/ner [--limit N] [--model PATH]``
+``python -m evaluation.ner_eval --data-dir ../shared/data/ner [--limit N] [--model PATH [--crf PATH]]``
 prints precision / recall / F1 per type and micro-averaged for
 
 - held-out NewsFANE (the fixed document-order TEST blocks of ``evaluation.corpora``), all
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 from evaluation import corpora
-from transforms.entities.tagger import Tagger, bio_spans
+from transforms.entities.tagger import CRF_WEIGHT, Tagger, bio_spans
 
 Sentence = list[tuple[str, str]]
 
@@ -95,7 +95,10 @@ def format_table(title: str, result: dict[str, dict[str, float | int]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", default="../shared/data/ner", type=Path)
-    parser.add_argument("--model", default=None, help="model file (default: bundled)")
+    parser.add_argument("--model", default=None,
+                        help="model file, .npz or .crfsuite (default: the bundled tagger of KHABAR_NER)")
+    parser.add_argument("--crf", default=None, help="with --model: add this CRF's scores")
+    parser.add_argument("--crf-weight", type=float, default=CRF_WEIGHT)
     parser.add_argument("--limit", type=int, default=None, help="first N sentences per set")
     parser.add_argument(
         "--split", default="heldout", choices=("heldout", "dev"),
@@ -104,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = parser.parse_args(argv)
 
-    tagger = Tagger.load(args.model)
+    if args.crf and not args.model:
+        parser.error("--crf goes with --model")
+    tagger = Tagger.load(args.model, crf=args.crf, crf_weight=args.crf_weight)
     news = corpora.newsfane(args.data_dir, args.split)[: args.limit]
     aqmar = corpora.aqmar_dev(args.data_dir)[: args.limit]
     results = {}
@@ -112,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     results[f"newsfane-{args.split}"] = evaluate(tagger, news)
     results["aqmar-dev"] = evaluate(tagger, aqmar, corpora.CORE_TYPES)
     elapsed = time.perf_counter() - started
-    print(f"model: {tagger.path} (gazetteer features: {tagger.use_gazetteer})")
+    models = " + ".join(map(str, tagger.paths))
+    print(f"model: {models} (gazetteer features: {tagger.use_gazetteer})")
     print(format_table(
         f"\nNewsFANE {args.split} ({len(news)} sentences, {sum(map(len, news))} tokens)",
         results[f"newsfane-{args.split}"],

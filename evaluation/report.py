@@ -1,8 +1,10 @@
 """``khabar eval``: every accuracy figure khabar claims, measured in one command.
 
 - NER, entity level (exact span + type): held-out NewsFANE (the fixed test blocks of
-  ``evaluation.corpora``) and AQMAR dev (PERSON/ORG/LOC), with the bundled model;
-- claim speaker attribution on the hand-annotated seed gold (``tests/gold/``);
+  ``evaluation.corpora``) and AQMAR dev (PERSON/ORG/LOC), with each bundled tagger (the CRF,
+  the pipeline's default, and the BiLSTM-CRF + CRF ensemble);
+- claim speaker attribution on the hand-annotated seed gold (``tests/gold/``), with the
+  pipeline's tagger (``KHABAR_NER``);
 - canonical entities on the seeds: wrong merges and splits.
 
 ``--check`` compares the figures with the floors in ``evaluation/floors.json`` (set from our
@@ -25,20 +27,24 @@ FLOORS = Path(__file__).resolve().parent / "floors.json"
 
 
 def ner_figures(data_dir: Path, limit: int | None = None) -> dict:
+    """NER scores of each bundled tagger (``crf``, the pipeline's default, and ``ensemble``)."""
     from evaluation import corpora, ner_eval
-    from transforms.entities.tagger import Tagger
+    from transforms.entities.tagger import NER_MODES, Tagger
 
-    tagger = Tagger.load()
     news = corpora.newsfane(data_dir, "heldout")[:limit]
     aqmar = corpora.aqmar_dev(data_dir)[:limit]
-    started = time.perf_counter()
-    result = {
-        "newsfane_heldout": ner_eval.evaluate(tagger, news),
-        "aqmar_dev": ner_eval.evaluate(tagger, aqmar, corpora.CORE_TYPES),
+    result: dict = {
         "sentences": {"newsfane_heldout": len(news), "aqmar_dev": len(aqmar)},
         "tokens": {"newsfane_heldout": sum(map(len, news)), "aqmar_dev": sum(map(len, aqmar))},
     }
-    result["seconds"] = round(time.perf_counter() - started, 2)
+    for mode, paths in NER_MODES.items():
+        tagger = Tagger.load(paths[0], crf=paths[1] if len(paths) > 1 else None)
+        started = time.perf_counter()
+        result[mode] = {
+            "newsfane_heldout": ner_eval.evaluate(tagger, news),
+            "aqmar_dev": ner_eval.evaluate(tagger, aqmar, corpora.CORE_TYPES),
+            "seconds": round(time.perf_counter() - started, 2),
+        }
     return result
 
 
@@ -48,12 +54,15 @@ def evaluate_all(data_dir: Path = DEFAULT_DATA, limit: int | None = None) -> dic
 
 def headline(result: dict) -> dict[str, float]:
     """The figures the floors apply to."""
-    news, aqmar = result["ner"]["newsfane_heldout"], result["ner"]["aqmar_dev"]
     claims, entities = result["claims"], result["entities"]
+    figures = {}
+    for mode, prefix in (("crf", "ner_"), ("ensemble", "ner_ensemble_")):
+        news, aqmar = result["ner"][mode]["newsfane_heldout"], result["ner"][mode]["aqmar_dev"]
+        figures[prefix + "newsfane_micro_f1"] = news["micro"]["f1"]
+        figures[prefix + "newsfane_person_f1"] = news["PERSON"]["f1"]
+        figures[prefix + "aqmar_micro_f1"] = aqmar["micro"]["f1"]
     return {
-        "ner_newsfane_micro_f1": news["micro"]["f1"],
-        "ner_newsfane_person_f1": news["PERSON"]["f1"],
-        "ner_aqmar_micro_f1": aqmar["micro"]["f1"],
+        **figures,
         "claims_detection_f1": claims["detection"]["f1"],
         "claims_attribution_f1": claims["attribution"]["f1"],
         "seed_entity_wrong_merges": float(len(entities["wrong_merges"])),
@@ -75,6 +84,7 @@ def check(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     from evaluation.ner_eval import format_table
+    from transforms.entities.tagger import ner_mode
 
     parser = argparse.ArgumentParser(prog="khabar eval", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="NER corpora (default: ../shared/data/ner)")
@@ -89,10 +99,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"figures": figures, **result}, ensure_ascii=False, indent=1))
     else:
         ner = result["ner"]
-        print(format_table(f"NER, held-out NewsFANE ({ner['sentences']['newsfane_heldout']} sentences, {ner['tokens']['newsfane_heldout']} tokens)", ner["newsfane_heldout"]))
-        print()
-        print(format_table(f"NER, AQMAR dev ({ner['sentences']['aqmar_dev']} sentences, {ner['tokens']['aqmar_dev']} tokens; PERSON/ORG/LOC)", ner["aqmar_dev"]))
-        print()
+        for mode, title in (("crf", "the CRF (pipeline default)"), ("ensemble", "the ensemble (KHABAR_NER=ensemble)")):
+            print(format_table(f"NER, {title}, held-out NewsFANE ({ner['sentences']['newsfane_heldout']} sentences, {ner['tokens']['newsfane_heldout']} tokens)", ner[mode]["newsfane_heldout"]))
+            print()
+            print(format_table(f"NER, {title}, AQMAR dev ({ner['sentences']['aqmar_dev']} sentences, {ner['tokens']['aqmar_dev']} tokens; PERSON/ORG/LOC)", ner[mode]["aqmar_dev"]))
+            print()
+        print(f"Claims and entities below: the pipeline with KHABAR_NER={ner_mode()}")
         print(seed_eval.format_report(result))
     if args.check:
         failures = check(figures, json.loads(FLOORS.read_text(encoding="utf-8")))

@@ -1,7 +1,11 @@
-"""Train the CRF NER model bundled as ``transforms/entities/ner.crfsuite``.
+"""Train the CRF NER model bundled as ``transforms/entities/ner.crfsuite`` (the default tagger;
+``khabar run --ner ensemble`` adds the BiLSTM-CRF of ``evaluation.train_bilstm`` to it).
 
     python -m evaluation.train_ner --data-dir ../shared/data/ner \\
-        --out transforms/entities/ner.crfsuite
+        --out transforms/entities/ner.crfsuite                       (also: khabar train-ner)
+
+The CRF uses the same features (``transforms.entities.features``) with neighbour features
+and conjunctions; ``transforms.entities.crf`` decodes it in batches.
 
 Training data: NewsFANE TRAIN blocks (everything but the fixed held-out blocks, see
 ``evaluation.corpora``) + WikiFANE Gold. Deterministic: corpora are read in file order and

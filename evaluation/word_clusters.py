@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = build(args.data_dir, args.out, args.min_count)
     print(f"{summary['tokens']:,} tokens → {summary['words']:,} word forms and {summary['stems']:,} stems "
           f"in {args.out} ({summary['bytes'] / 1e6:.2f} MB, {summary['seconds']} s)")
-    print("now retrain the NER model: khabar train-ner")
+    print("now retrain the NER models: khabar train-ner, khabar train-bilstm")
     return 0
 
 

@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 KHABAR = [sys.executable, "-m", "flows.cli"]
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["cites"], ["serve"], ["export"], ["eval"], ["train-ner"], ["train-clusters"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["cites"], ["serve"], ["export"], ["eval"], ["train-ner"], ["train-bilstm"], ["train-clusters"]])
 def test_every_command_has_help(command):
     result = subprocess.run([*KHABAR, *command, "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
