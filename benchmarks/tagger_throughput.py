@@ -1,30 +1,36 @@
-"""Throughput of the NER tagger: gazetteer + features + CRF decoding, in words per second.
+"""Throughput of the NER tagger: gazetteer + features + decoding, in words per second.
 
-    python benchmarks/tagger_throughput.py --limit 2000
+    python benchmarks/tagger_throughput.py --limit 2000          # the pipeline's tagger
+    python benchmarks/tagger_throughput.py --limit 2000 \
+        --model transforms/entities/ner_bilstm.npz --crf transforms/entities/ner.crfsuite
 
 Reads the first ``--limit`` articles of ``saudinewsnet.jsonl.gz`` (JSON Lines, field
 ``text``), splits each article into sentences (line breaks and sentence-final punctuation
-tokens), tokenizes with ``transforms.tokens.tokenize`` and tags every sentence with the
-bundled model on one core. The headline figure (``words_per_second``) is end to end as the
-pipeline runs it: batches of 500 articles, gazetteer + ``Tagger.tag_many`` (the
-numpy batch decoder of ``transforms.entities.crf``), from a cold word cache; tokenizing is
-not timed. For comparison, the same sentences through pycrfsuite's own tagger one at a time
-(features as strings, as before the batch decoder), which also checks the labels agree.
-Prints a table and a JSON line.
+tokens), tokenizes with ``transforms.tokens.tokenize`` and tags every sentence on one core
+with the pipeline's tagger (``KHABAR_NER``) or the models given. The headline figure
+(``words_per_second``) is end to end as the pipeline runs it: batches of 500 articles,
+gazetteer + ``Tagger.tag_many`` (the batch decoders of ``transforms.entities.crf`` and
+``transforms.entities.lstm``), from a cold word cache; tokenizing is not timed. For a CRF
+model, the same sentences also go through pycrfsuite's own tagger one at a time (features as
+strings, as before the batch decoder), which checks the labels agree. Prints a table and a
+JSON line.
 """
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import os
-import platform
-import sys
-import time
-from pathlib import Path
 
-import pycrfsuite
+# One core: no BLAS threads for the BiLSTM's matrix products (as in the pipeline's workers).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import gzip  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -62,15 +68,34 @@ def sentences_of(text: str) -> list[list[str]]:
     return out
 
 
+def _pycrfsuite_reference(tagger: Tagger, sentences: list[list[str]]) -> tuple[list[list[str]], float]:
+    """Labels and seconds of pycrfsuite's own tagger, one sentence a call, string features,
+    in the tagger's windows of ``_MAX_TOKENS``."""
+    import pycrfsuite
+
+    reference = pycrfsuite.Tagger()
+    reference.open(str(tagger.path))
+    _word_info.cache_clear()
+    t0 = time.perf_counter()
+    gaz = [gazetteer_labels(s) if tagger.use_gazetteer else None for s in sentences]
+    expected = []
+    for s, g in zip(sentences, gaz, strict=True):
+        windows = range(0, len(s), _MAX_TOKENS)
+        expected.append([label for i in windows for label in reference.tag(
+            sentence_features(s[i : i + _MAX_TOKENS], None if g is None else g[i : i + _MAX_TOKENS]))])
+    return expected, time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=2000, help="number of articles")
-    parser.add_argument("--model", default=None, help="model file (default: bundled)")
+    parser.add_argument("--model", default=None, help="model file (default: the pipeline's, KHABAR_NER)")
+    parser.add_argument("--crf", default=None, help="with --model: ensemble with this CRF")
     args = parser.parse_args(argv)
 
     texts = read_articles(args.corpus, args.limit)
-    tagger = Tagger.load(args.model)
+    tagger = Tagger.load(args.model, crf=args.crf)
     per_article = [sentences_of(text) for text in texts]  # untimed: the sentence splitter is not the tagger
     sentences = [s for article in per_article for s in article]
     words = sum(map(len, sentences))
@@ -90,33 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     end_to_end = sum(stages.values())
     entities = sum(len(bio_spans(x)) for x in labels)
 
-    # pycrfsuite, one sentence at a time, string features (the reference decoder).
-    reference = pycrfsuite.Tagger()
-    reference.open(str(tagger.path))
-    _word_info.cache_clear()
-    t0 = time.perf_counter()
-    gaz = [gazetteer_labels(s) if tagger.use_gazetteer else None for s in sentences]
-    expected = []
-    for s, g in zip(sentences, gaz, strict=True):  # in the tagger's windows of _MAX_TOKENS
-        windows = range(0, len(s), _MAX_TOKENS)
-        expected.append([label for i in windows for label in reference.tag(
-            sentence_features(s[i : i + _MAX_TOKENS], None if g is None else g[i : i + _MAX_TOKENS]))])
-    reference_seconds = time.perf_counter() - t0
+    single_crf = len(tagger.paths) == 1 and tagger.path.suffix == ".crfsuite"
+    reference = _pycrfsuite_reference(tagger, sentences) if single_crf else None
 
     result = {
         "articles": len(texts),
         "sentences": len(sentences),
         "words": words,
         "entities": entities,
-        "labels_equal_pycrfsuite": labels == expected,
+        "labels_equal_pycrfsuite": None if reference is None else labels == reference[0],
         "seconds": {k: round(v, 3) for k, v in stages.items()},
         "words_per_second": round(words / end_to_end),
         "end_to_end_seconds": round(end_to_end, 3),
         "stage_words_per_second": {k: (round(words / v) if v else None) for k, v in stages.items()},
-        "pycrfsuite_one_by_one_seconds": round(reference_seconds, 3),
-        "pycrfsuite_one_by_one_words_per_second": round(words / reference_seconds),
-        "model": str(tagger.path),
-        "model_bytes": os.path.getsize(tagger.path),
+        "pycrfsuite_one_by_one_seconds": None if reference is None else round(reference[1], 3),
+        "models": [str(p) for p in tagger.paths],
+        "model_bytes": sum(os.path.getsize(p) for p in tagger.paths),
         "gazetteer": tagger.use_gazetteer,
         "python": platform.python_version(),
         "cpu_count": os.cpu_count(),
@@ -126,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, secs in stages.items():
         print(f"{name:<34}{secs:>10.2f}{words / secs if secs else 0:>12,.0f}")
     print(f"{'gazetteer + decode (batches of 500)':<34}{end_to_end:>10.2f}{words / end_to_end:>12,.0f}  ({entities} entities)")
-    print(f"{'pycrfsuite, one sentence a call':<34}{reference_seconds:>10.2f}{words / reference_seconds:>12,.0f}"
-          f"  (labels equal: {labels == expected})")
+    if reference is not None:
+        print(f"{'pycrfsuite, one sentence a call':<34}{reference[1]:>10.2f}"
+              f"{words / reference[1]:>12,.0f}  (labels equal: {labels == reference[0]})")
     print(json.dumps(result))
     return 0
 
