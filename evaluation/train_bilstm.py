@@ -9,21 +9,11 @@ Inputs are the CRF's per-word features (``features.word_info``: form, stem, clit
 affixes, word clusters, title flags) and the gazetteer label, summed as embeddings. The
 features of a word seen at least ``MIN_COUNT`` times in the training data are kept.
 
-Plus, with ``--vectors`` (the default), *word vectors*: the word2vec vectors of
-``evaluation.word_clusters`` (12 M tokens of unlabelled news, the same corpus and parameters
-as the word clusters; built on the first run, ~3 min, and cached) of every normalized word
-form seen 5+ times, kept frozen, through a learned projection added to the embedding sum.
-Most names in new text are absent from the labelled data but present in the news. On
-export the projection is applied once and folded into the ``w=`` rows of the embedding
-table (``fold_vectors``), so the decoder needs nothing new. Measured on the NewsFANE DEV
-blocks: BiLSTM-CRF micro F1 0.729 → 0.753, PERSON 0.694 → 0.731.
-
 Regularization chosen on the NewsFANE DEV blocks (``--tune``):
 
 - *identity dropout*: for a quarter of the tokens the word's form and stem features are
   hidden, so the model learns to recognize names from what remains (clusters, affixes,
   context) — the case of every name it has never seen;
-- the word vector of a token is hidden as often (independently), for the same reason;
 - dropout before the output layer, and a fixed, small number of epochs.
 
 Training data: NewsFANE TRAIN + DEV blocks (given twice, as for the CRF) + WikiFANE. The
@@ -47,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation import corpora, word_clusters
+from evaluation import corpora
 from evaluation.train_ner import DEFAULT_NEWS_REPEAT, load_corpora
 from transforms.entities.features import word_info
 from transforms.entities.lstm import FORMAT, gazetteer_feature
@@ -66,9 +56,7 @@ DROPOUT = 0.5
 MIN_COUNT = 2
 SEED = 13
 THREADS = 2
-VECTOR_DROPOUT = 0.25
 IDENTITY_PREFIXES = ("w=", "st=", "wl=")
-FORM_PREFIX = "w="  # word_info's first feature: the normalized form
 GAZETTEER_LABELS = tuple(
     f"{prefix}-{etype}" for etype in ("PERSON", "ORG", "LOC", "MISC") for prefix in "BI"
 )
@@ -82,34 +70,6 @@ class Encoded:
     offsets: list[int]  # where each token's ids start
     identity: list[bool]  # per id: is it a form / stem feature (hidden by identity dropout)
     labels: list[int]
-    vectors: list[int]  # per token: the row of its word vector (the zero row when it has none)
-
-
-@dataclass(frozen=True, slots=True)
-class WordVectors:
-    """Frozen word vectors of normalized word forms (``keys``), unit length, ``[keys, dim]``."""
-
-    keys: list[str]
-    vectors: np.ndarray
-
-    def ids(self) -> dict[str, int]:
-        return {key: i for i, key in enumerate(self.keys)}
-
-
-def word_vectors(data_dir: Path, cache: Path | None = None) -> WordVectors:
-    """The word2vec vectors of the word forms of the unlabelled news and FANE text under
-    ``data_dir`` (``news/``, ``ner/``), as ``evaluation.word_clusters`` computes them for
-    its clusters; read from ``cache`` when it exists, else built (needs the ``[train]``
-    extra: gensim) and written there."""
-    if cache is not None and cache.is_file():
-        with np.load(cache, allow_pickle=False) as npz:
-            return WordVectors([str(k) for k in npz["keys"]], npz["vectors"].astype(np.float32))
-    keys, _, vectors = word_clusters.word2vec(word_clusters.read_corpus(data_dir))
-    found = WordVectors(keys, vectors.astype(np.float32))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        np.savez(cache, keys=np.array(found.keys), vectors=found.vectors)
-    return found
 
 
 def feature_vocabulary(sentences: Sequence[Sentence], min_count: int = MIN_COUNT) -> list[str]:
@@ -127,24 +87,15 @@ def feature_vocabulary(sentences: Sequence[Sentence], min_count: int = MIN_COUNT
 
 
 def encode(
-    words: Sequence[str],
-    gaz: Sequence[str] | None,
-    vocab: dict[str, int],
-    labels: Sequence[int],
-    vector_ids: dict[str, int] | None = None,
+    words: Sequence[str], gaz: Sequence[str] | None, vocab: dict[str, int], labels: Sequence[int]
 ) -> Encoded:
     pad = len(vocab)
-    vector_ids = vector_ids or {}
-    no_vector = len(vector_ids)
     ids: list[int] = []
     offsets: list[int] = []
     identity: list[bool] = []
-    vectors: list[int] = []
     for i, word in enumerate(words):
         offsets.append(len(ids))
-        own = word_info(word)[0]
-        vectors.append(vector_ids.get(own[0].removeprefix(FORM_PREFIX), no_vector))
-        for name in own:
+        for name in word_info(word)[0]:
             fid = vocab.get(name)
             if fid is not None:
                 ids.append(fid)
@@ -157,13 +108,10 @@ def encode(
         if len(ids) == offsets[-1]:  # nothing known about this word: the zero row
             ids.append(pad)
             identity.append(False)
-    return Encoded(ids, offsets, identity, list(labels), vectors)
+    return Encoded(ids, offsets, identity, list(labels))
 
 
-def _network(n_features: int, n_labels: int, dim: int, hidden: int, dropout: float,
-             vectors: np.ndarray | None = None):
-    """The torch network; with ``vectors`` ``[keys, d]``, a frozen table of them (plus a zero
-    row) and a learned projection to ``dim``, added to the embedding sum."""
+def _network(n_features: int, n_labels: int, dim: int, hidden: int, dropout: float):
     import torch
     from torch import nn
 
@@ -171,22 +119,13 @@ def _network(n_features: int, n_labels: int, dim: int, hidden: int, dropout: flo
         def __init__(self) -> None:
             super().__init__()
             self.embed = nn.EmbeddingBag(n_features + 1, dim, mode="sum", padding_idx=n_features)
-            if vectors is not None:
-                table = np.vstack([vectors, np.zeros((1, vectors.shape[1]))]).astype(np.float32)
-                self.vectors = nn.Embedding.from_pretrained(torch.from_numpy(table), freeze=True)
-                self.project = nn.Linear(vectors.shape[1], dim, bias=False)
-            else:
-                self.vectors = self.project = None
             self.lstm = nn.LSTM(dim, hidden, batch_first=True, bidirectional=True)
             self.dropout = nn.Dropout(dropout)
             self.out = nn.Linear(2 * hidden, n_labels)
             self.transitions = nn.Parameter(torch.zeros(n_labels, n_labels))  # [from, to]
 
-        def emissions(self, ids, offsets, lengths, vector_ids=None):
-            x = self.embed(ids, offsets)
-            if self.vectors is not None:
-                x = x + self.project(self.vectors(vector_ids))
-            x = torch.tanh(x)
+        def emissions(self, ids, offsets, lengths):
+            x = torch.tanh(self.embed(ids, offsets))
             padded = nn.utils.rnn.pad_sequence(torch.split(x, lengths), batch_first=True)
             packed = nn.utils.rnn.pack_padded_sequence(
                 padded, lengths, batch_first=True, enforce_sorted=False
@@ -211,16 +150,12 @@ def _network(n_features: int, n_labels: int, dim: int, hidden: int, dropout: flo
 
 
 def _batch_tensors(batch: Sequence[Encoded], rng: random.Random | None, identity_dropout: float,
-                   pad: int, feature_dropout: float = 0.0, vector_dropout: float = 0.0,
-                   no_vector: int = 0):
-    """``(ids, offsets, lengths, gold, vector ids)`` of a batch, with the dropouts applied
-    (``rng`` None: none)."""
+                   pad: int, feature_dropout: float = 0.0):
     import torch
 
     ids: list[int] = []
     offsets: list[int] = []
     lengths: list[int] = []
-    vector_ids: list[int] = []
     for sentence in batch:
         base = len(ids)
         sentence_ids = sentence.ids
@@ -236,17 +171,13 @@ def _batch_tensors(batch: Sequence[Encoded], rng: random.Random | None, identity
                     sentence_ids[j] = pad
         if rng is not None and feature_dropout > 0:
             sentence_ids = [pad if rng.random() < feature_dropout else i for i in sentence_ids]
-        if rng is not None and vector_dropout > 0:
-            vector_ids += [no_vector if rng.random() < vector_dropout else v for v in sentence.vectors]
-        else:
-            vector_ids += sentence.vectors
         ids += sentence_ids
         offsets += [base + o for o in sentence.offsets]
         lengths.append(len(sentence.offsets))
     gold = torch.nn.utils.rnn.pad_sequence(
         [torch.tensor(s.labels) for s in batch], batch_first=True
     )
-    return torch.tensor(ids), torch.tensor(offsets), lengths, gold, torch.tensor(vector_ids)
+    return torch.tensor(ids), torch.tensor(offsets), lengths, gold
 
 
 def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -257,53 +188,21 @@ def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rows, scale.astype(np.float32)
 
 
-def fold_vectors(
-    embed: np.ndarray, features: Sequence[str], keys: Sequence[str], projected: np.ndarray
-) -> tuple[np.ndarray, list[str]]:
-    """Embedding rows and feature names with projected word vectors folded in: the vector of
-    form ``k`` is added to the row of feature ``w=k``, or becomes that feature's row when the
-    labelled data never had it. ``embed`` is ``[features + 1, dim]`` (last row: the zero
-    padding row), and so is the result."""
-    rows = embed[:-1].copy()
-    index = {name: i for i, name in enumerate(features)}
-    names = list(features)
-    extra = []
-    for key, vector in zip(keys, projected):
-        at = index.get(FORM_PREFIX + key)
-        if at is None:
-            names.append(FORM_PREFIX + key)
-            extra.append(vector)
-        else:
-            rows[at] += vector
-    stacked = [rows, np.asarray(extra, dtype=rows.dtype).reshape(-1, rows.shape[1]), embed[-1:]]
-    return np.vstack(stacked), names
-
-
-def export(network, features: Sequence[str], labels: Sequence[str], path: Path,
-           vector_keys: Sequence[str] = ()) -> None:
+def export(network, features: Sequence[str], labels: Sequence[str], path: Path) -> None:
     """Write the weights as ``transforms.entities.lstm`` reads them (no pickle). Embeddings
     — nearly all of the model — are stored as int8 with one float32 scale per row (a quarter
-    of the size; ``quantize``); the decoder computes in float32. Word vectors, projected,
-    are folded into the embedding rows (``fold_vectors``)."""
-    import torch
-
+    of the size; ``quantize``); the decoder computes in float32."""
     lstm = network.lstm
 
     def arr(t):
         return t.detach().cpu().numpy().astype(np.float32)
 
-    embed = arr(network.embed.weight)
-    features = list(features)
-    if network.vectors is not None:
-        with torch.no_grad():
-            projected = arr(network.project(network.vectors.weight[:-1]))
-        embed, features = fold_vectors(embed, features, vector_keys, projected)
     np.savez_compressed(
         path,
         format=np.array(FORMAT),
         labels=np.array(list(labels)),
-        features=np.array(features),
-        **dict(zip(("embed_q", "embed_scale"), quantize(embed))),
+        features=np.array(list(features)),
+        **dict(zip(("embed_q", "embed_scale"), quantize(arr(network.embed.weight)))),
         w_ih_f=arr(lstm.weight_ih_l0), w_hh_f=arr(lstm.weight_hh_l0),
         bias_f=arr(lstm.bias_ih_l0 + lstm.bias_hh_l0),
         w_ih_b=arr(lstm.weight_ih_l0_reverse), w_hh_b=arr(lstm.weight_hh_l0_reverse),
@@ -328,13 +227,10 @@ def train(
     seed: int = SEED,
     threads: int = THREADS,
     use_gazetteer: bool = True,
-    vectors: WordVectors | None = None,
-    vector_dropout: float = VECTOR_DROPOUT,
     on_epoch=None,
 ) -> dict:
     """Train on ``sentences`` (``(token, BIO)`` lists) and write the model to ``out_path``.
-    ``vectors``: frozen word vectors added to the inputs. ``on_epoch(epoch, path)`` is called
-    with the model exported after each epoch."""
+    ``on_epoch(epoch, path)`` is called with the model exported after each epoch."""
     import torch
 
     started = time.perf_counter()
@@ -346,17 +242,13 @@ def train(
     label_ids = {label: i for i, label in enumerate(labels)}
     features = feature_vocabulary(sentences, min_count)
     vocab = {name: i for i, name in enumerate(features)}
-    vector_ids = vectors.ids() if vectors is not None else {}
     encoded = []
     for sentence in sentences:
         words = [w for w, _ in sentence]
         gaz = gazetteer_labels(words) if use_gazetteer else None
-        encoded.append(encode(words, gaz, vocab, [label_ids[t] for _, t in sentence], vector_ids))
-    network = _network(len(features), len(labels), dim, hidden, dropout,
-                       None if vectors is None else vectors.vectors)
-    keys = [] if vectors is None else vectors.keys
-    trained = [p for p in network.parameters() if p.requires_grad]  # not the frozen vectors
-    optimizer = torch.optim.Adam(trained, lr=learning_rate)
+        encoded.append(encode(words, gaz, vocab, [label_ids[t] for _, t in sentence]))
+    network = _network(len(features), len(labels), dim, hidden, dropout)
+    optimizer = torch.optim.Adam(network.parameters(), lr=learning_rate)
     order = list(range(len(encoded)))
     losses = []
     for epoch in range(epochs):
@@ -365,20 +257,19 @@ def train(
         total = 0.0
         for start in range(0, len(order), BATCH):
             batch = [encoded[i] for i in order[start : start + BATCH]]
-            ids, offsets, lengths, gold, vids = _batch_tensors(
-                batch, rng, identity_dropout, len(vocab), feature_dropout, vector_dropout,
-                len(vector_ids),
+            ids, offsets, lengths, gold = _batch_tensors(
+                batch, rng, identity_dropout, len(vocab), feature_dropout
             )
-            emit = network.emissions(ids, offsets, lengths, vids)
+            emit = network.emissions(ids, offsets, lengths)
             loss = network.nll(emit, gold, torch.tensor(lengths))
             optimizer.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(trained, 5.0)
+            torch.nn.utils.clip_grad_norm_(network.parameters(), 5.0)
             optimizer.step()
             total += loss.item() * len(batch)
         losses.append(round(total, 1))
         network.eval()
-        export(network, features, labels, out_path, keys)
+        export(network, features, labels, out_path)
         if on_epoch is not None:
             on_epoch(epoch, out_path)
     return {
@@ -386,7 +277,6 @@ def train(
         "sentences": len(sentences),
         "tokens": sum(len(s) for s in sentences),
         "features": len(features),
-        "vectors": len(keys),
         "epochs": epochs,
         "losses": losses,
         "seconds": round(time.perf_counter() - started, 1),
@@ -407,27 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--news-repeat", type=int, default=DEFAULT_NEWS_REPEAT)
-    parser.add_argument("--vector-dropout", type=float, default=VECTOR_DROPOUT)
-    parser.add_argument(
-        "--vectors", default=Path(".cache/word_vectors.npz"), type=Path,
-        help="cache of the word vectors (built from ../shared/data on the first run: needs the "
-        "[train] extra and ~3 min; default .cache/word_vectors.npz)",
-    )
-    parser.add_argument("--no-vectors", action="store_true", help="train without word vectors")
     parser.add_argument(
         "--tune", action="store_true",
         help="train on TRAIN without DEV and score the DEV blocks after every epoch",
     )
     args = parser.parse_args(argv)
-    vectors = None
-    if not args.no_vectors:
-        if not args.vectors.is_file():
-            try:
-                import gensim  # noqa: F401
-            except ImportError:
-                parser.error("building the word vectors needs gensim: pip install -e '.[train]' "
-                             "(or --no-vectors)")
-        vectors = word_vectors(args.data_dir.parent, args.vectors)
     names = ["newsfane-train-dev" if args.tune else "newsfane", "wikifane"]
     sentences = load_corpora(args.data_dir, names, args.news_repeat)
     on_epoch = None
@@ -451,12 +325,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = train(
         out, sentences, epochs=args.epochs, dim=args.dim, hidden=args.hidden,
         identity_dropout=args.identity_dropout, feature_dropout=args.feature_dropout,
-        dropout=args.dropout, seed=args.seed, threads=args.threads,
-        vectors=vectors, vector_dropout=args.vector_dropout, on_epoch=on_epoch,
+        dropout=args.dropout, seed=args.seed,
+        threads=args.threads, on_epoch=on_epoch,
     )
     print(f"trained on {'+'.join(names)}: {summary['sentences']} sentences, "
-          f"{summary['tokens']} tokens, {summary['features']} features, "
-          f"{summary['vectors']} word vectors")
+          f"{summary['tokens']} tokens, {summary['features']} features")
     print(f"epochs={summary['epochs']} losses={summary['losses']}")
     print(f"model: {summary['model']} ({summary['bytes'] / 1e6:.2f} MB), "
           f"time {summary['seconds']:.0f}s")

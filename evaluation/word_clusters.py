@@ -93,12 +93,11 @@ def _stable_hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def word2vec(sentences: list[list[str]], min_count: int = 5):
-    """``(keys, counts, unit-length vectors)`` of every key seen ``min_count`` times, most
-    frequent first: word2vec CBOW with the parameters of the module docstring (one worker and
-    a fixed hash, so the same corpus gives the same vectors)."""
+def cluster(sentences: list[list[str]], levels=LEVELS, min_count: int = 5) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """``key → (corpus count, cluster id per level)`` for every key seen ``min_count`` times."""
     import numpy as np
     from gensim.models import Word2Vec
+    from sklearn.cluster import MiniBatchKMeans
 
     model = Word2Vec(
         sentences, vector_size=100, window=5, min_count=min_count, workers=1, sg=0, epochs=5,
@@ -106,23 +105,14 @@ def word2vec(sentences: list[list[str]], min_count: int = 5):
     )
     vectors = model.wv.vectors.astype(np.float64)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-    keys = list(model.wv.index_to_key)
-    return keys, [model.wv.get_vecattr(key, "count") for key in keys], vectors
-
-
-def cluster(sentences: list[list[str]], levels=LEVELS, min_count: int = 5) -> dict[str, tuple[int, tuple[int, ...]]]:
-    """``key → (corpus count, cluster id per level)`` for every key seen ``min_count`` times."""
-    from sklearn.cluster import MiniBatchKMeans
-
-    keys, counts, vectors = word2vec(sentences, min_count)
     labels = []
     for k in levels:
         k = min(k, len(vectors))
         kmeans = MiniBatchKMeans(n_clusters=k, random_state=0, batch_size=4096, n_init=3, max_iter=100)
         labels.append(kmeans.fit_predict(vectors))
     return {
-        key: (count, tuple(int(level[i]) for level in labels))
-        for i, (key, count) in enumerate(zip(keys, counts))
+        key: (model.wv.get_vecattr(key, "count"), tuple(int(level[i]) for level in labels))
+        for i, key in enumerate(model.wv.index_to_key)
     }
 
 

@@ -58,12 +58,11 @@ def random_model(seeds, tmp_path_factory):
     return path, network, vocab, labels
 
 
-def _torch_emissions(network, vocab, sentences, gaz, vector_ids=None):
-    batch = [train_bilstm.encode(w, g, vocab, [0] * len(w), vector_ids)
-             for w, g in zip(sentences, gaz)]
-    ids, offsets, lengths, _, vids = train_bilstm._batch_tensors(batch, None, 0.0, len(vocab))
+def _torch_emissions(network, vocab, sentences, gaz):
+    batch = [train_bilstm.encode(w, g, vocab, [0] * len(w)) for w, g in zip(sentences, gaz)]
+    ids, offsets, lengths, _ = train_bilstm._batch_tensors(batch, None, 0.0, len(vocab))
     with torch.no_grad():
-        emit = network.emissions(ids, offsets, lengths, vids).numpy()
+        emit = network.emissions(ids, offsets, lengths).numpy()
     return np.concatenate([emit[k, :n] for k, n in enumerate(lengths)])
 
 
@@ -158,93 +157,3 @@ def test_quantize_round_trip(weights):
     assert rows.dtype == np.int8 and scale.dtype == np.float32
     back = rows.astype(np.float32) * scale[:, None]
     np.testing.assert_allclose(back, weights, atol=np.abs(weights).max(initial=0) / 254 + 1e-9)
-
-
-@pytest.mark.parametrize(
-    ("features", "embed", "keys", "projected", "rows", "names"),
-    [
-        # a vector for a known form is added to its row; an unknown form gets a new row;
-        # the zero padding row stays last
-        (["w=كيربي", "sh=ar"], [[1, 1], [5, 5], [0, 0]], ["كيربي", "بوتين"], [[1, 2], [10, 20]],
-         [[2, 3], [5, 5], [10, 20], [0, 0]], ["w=كيربي", "sh=ar", "w=بوتين"]),
-        (["w=كيربي"], [[1, 1], [0, 0]], [], [], [[1, 1], [0, 0]], ["w=كيربي"]),  # no vectors
-        # keys are word forms: a key spelled like another feature is still a new w= row
-        (["sh=ar"], [[5, 5], [0, 0]], ["sh=ar"], [[1, 2]], [[5, 5], [1, 2], [0, 0]],
-         ["sh=ar", "w=sh=ar"]),
-    ],
-)
-def test_fold_vectors(features, embed, keys, projected, rows, names):
-    got_rows, got_names = train_bilstm.fold_vectors(
-        np.array(embed, dtype=np.float32), features, keys,
-        np.array(projected, dtype=np.float32).reshape(-1, 2))
-    assert got_names == names
-    np.testing.assert_array_equal(got_rows, np.array(rows, dtype=np.float32))
-
-
-@pytest.fixture(scope="module")
-def vector_model(seeds, tmp_path_factory):
-    """A random network with a word-vector channel: the features of words seen twice, vectors
-    for half of the distinct forms — so some words have both, some only one, some neither."""
-    sentences, gaz = seeds
-    torch.manual_seed(5)
-    labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)]
-    features = train_bilstm.feature_vocabulary(labelled, min_count=2)
-    labels = sorted({t for g in gaz for t in g} | {"O"})
-    forms = sorted({info for words in sentences for info in
-                    (train_bilstm.word_info(w)[0][0][2:] for w in words)})
-    keys = forms[::2]
-    vectors = np.random.default_rng(0).normal(size=(len(keys), 5)).astype(np.float32)
-    network = train_bilstm._network(len(features), len(labels), 8, 6, 0.0, vectors)
-    with torch.no_grad():
-        for p in network.parameters():
-            p.mul_(3.0)
-        network.embed.weight[-1].zero_()
-    network.eval()
-    path = tmp_path_factory.mktemp("lstm") / "v.npz"
-    train_bilstm.export(network, features, labels, path, keys)
-    vocab = {name: i for i, name in enumerate(features)}
-    return path, network, vocab, {k: i for i, k in enumerate(keys)}, features
-
-
-def test_word_vectors_are_folded_into_the_decoder(seeds, vector_model):
-    sentences, gaz = seeds
-    path, network, vocab, vector_ids, features = vector_model
-    only_vectors = {"w=" + k for k in vector_ids} - set(features)
-    assert only_vectors and set(BiLstmCrf(path)._feature_ids) >= only_vectors
-    expected = _torch_emissions(network, vocab, sentences, gaz, vector_ids)
-    got = BiLstmCrf(path).emissions(sentences, gaz)
-    np.testing.assert_allclose(got, expected, atol=0.25)  # int8 embeddings, as above
-    assert np.abs(got - expected).mean() < 0.02
-    without = _torch_emissions(network, vocab, sentences, gaz)  # the vectors matter
-    assert np.abs(without - expected).mean() > 10 * np.abs(got - expected).mean()
-
-
-def test_trainer_with_word_vectors(seeds, tmp_path):
-    sentences, gaz = seeds
-    labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)]
-    forms = sorted({train_bilstm.word_info(w)[0][0][2:] for words in sentences for w in words})
-    vectors = train_bilstm.WordVectors(
-        forms, np.random.default_rng(1).normal(size=(len(forms), 4)).astype(np.float32))
-    out = tmp_path / "tiny.npz"
-    summary = train_bilstm.train(out, labelled, epochs=12, dim=16, hidden=12,
-                                 identity_dropout=0.0, dropout=0.0, learning_rate=0.02,
-                                 min_count=3, threads=1, vectors=vectors, vector_dropout=0.1)
-    assert summary["vectors"] == len(forms)
-    assert summary["losses"][-1] < summary["losses"][0] / 2
-    predicted = Tagger.load(out).tag_many(sentences)
-    hits = sum(p == g for ps, gs in zip(predicted, gaz) for p, g in zip(ps, gs))
-    assert hits / sum(map(len, gaz)) > 0.9
-
-
-def test_word_vectors_are_cached(tmp_path, monkeypatch):
-    corpus = [["قال", "الرئيس", "جون", "سميث", "في", "لندن"], ["قال", "الوزير", "توم", "براون"]] * 30
-    reads = []
-    monkeypatch.setattr(train_bilstm.word_clusters, "read_corpus",
-                        lambda data_dir: reads.append(data_dir) or corpus)
-    cache = tmp_path / "cache" / "vectors.npz"
-    built = train_bilstm.word_vectors(tmp_path, cache)
-    again = train_bilstm.word_vectors(tmp_path, cache)
-    assert reads == [tmp_path]  # the second call read the cache
-    assert built.keys == again.keys and set(built.keys) == {w for s in corpus for w in s}
-    np.testing.assert_array_equal(built.vectors, again.vectors)
-    np.testing.assert_allclose(np.linalg.norm(built.vectors, axis=1), 1.0, rtol=1e-5)
