@@ -1,12 +1,12 @@
 """The ``khabar`` console command.
 
-    khabar run [--input PATH] [--warehouse DIR] [--strict] [--wait SECONDS]
+    khabar run [--input PATH] [--warehouse DIR] [--strict] [--wait SECONDS] [--ner MODE]
     khabar cites NAME [--warehouse DIR]      which outlets quote NAME (Arabic or English)
     khabar serve --input DIR --cron "..."    scheduled runs as a Prefect deployment
     khabar export URI [--warehouse DIR]      copy the Parquet snapshot to object storage
     khabar eval [...]                        accuracy of the NER tagger and claim attribution
-    khabar train-ner [...]                   retrain the bundled CRF NER model (the default tagger)
-    khabar train-bilstm [...]                retrain the bundled BiLSTM-CRF (the ensemble's other half)
+    khabar train-ner [...]                   retrain the bundled CRF NER model
+    khabar train-bilstm [...]                retrain the bundled BiLSTM-CRF NER model
     khabar train-clusters [...]              rebuild the NER word clusters (then retrain)
 
 Failures exit non-zero with a one-line reason.
@@ -22,6 +22,8 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
+
+from transforms.entities.tagger import DEFAULT_NER_MODE, NER_MODES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = str(PROJECT_ROOT / "seeds") if (PROJECT_ROOT / "seeds").is_dir() else "seeds"
@@ -142,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="fail the run on the first rejected input instead of recording it and going on")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run holding the warehouse lock (default: exit at once)")
     run.add_argument("--batch-size", type=int, default=None, help="articles per transform task (default 500)")
-    run.add_argument("--ner", choices=("crf", "ensemble"), default=None, help="NER tagger: crf (fast, default) or ensemble (BiLSTM-CRF + CRF: more accurate, transform ~35%% slower); sets KHABAR_NER")
+    run.add_argument("--ner", choices=tuple(NER_MODES), default=None, help=f"NER tagger (default {DEFAULT_NER_MODE}): crf (the fastest), bilstm (BiLSTM-CRF) or ensemble (both: the most accurate, transform ~35%% slower); sets KHABAR_NER")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.set_defaults(func=_cmd_run)
 
@@ -156,8 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("serve", _cmd_serve, "serve the flow as a Prefect deployment with a cron schedule (see `khabar serve --help`)"),
         ("export", _delegate("flows.export"), "copy the current Parquet snapshot to s3://, gs://, file:// … (see `khabar export --help`)"),
         ("eval", _delegate("evaluation.report"), "measure NER and claim attribution accuracy (see `khabar eval --help`)"),
-        ("train-ner", _delegate("evaluation.train_ner"), "retrain the bundled CRF NER model (the default tagger) from NewsFANE/WikiFANE"),
-        ("train-bilstm", _delegate("evaluation.train_bilstm"), "retrain the bundled BiLSTM-CRF NER model (used with --ner ensemble) from NewsFANE/WikiFANE"),
+        ("train-ner", _delegate("evaluation.train_ner"), "retrain the bundled CRF NER model (--ner crf / ensemble) from NewsFANE/WikiFANE"),
+        ("train-bilstm", _delegate("evaluation.train_bilstm"), "retrain the bundled BiLSTM-CRF NER model (--ner bilstm / ensemble) from NewsFANE/WikiFANE"),
         ("train-clusters", _delegate("evaluation.word_clusters"), "rebuild the NER word clusters from unlabelled news (needs the [train] extra)"),
     ):
         command = sub.add_parser(name, help=help_text, add_help=False)

@@ -3,7 +3,8 @@
 Recognition combines three sources, in order of trust:
 
 1. the gazetteer of well-known entities (exact variant-tolerant matches, English names);
-2. the learned CRF tagger (``tagger.py``), for the names no list can hold;
+2. the learned tagger (``tagger.py``: a BiLSTM-CRF, a CRF or both, see ``KHABAR_NER``), for the
+   names no list can hold;
 3. within-article coreference: a bare surname ("كيربي") or family name ("كيم") resolves to the
    full name introduced earlier in the same article ("جون كيربي").
 

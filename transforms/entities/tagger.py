@@ -5,8 +5,9 @@ to ``Tagger.load``) and nothing else. Two models are bundled, trained from NewsF
 Gold (see ``NOTICE-ner-model.md``): a feature CRF (``ner.crfsuite``, ``khabar train-ner``,
 decoded by ``transforms.entities.crf``) and a BiLSTM-CRF (``ner_bilstm.npz``,
 ``khabar train-bilstm``, decoded with numpy by ``transforms.entities.lstm``). The pipeline
-uses the CRF alone (fast, the default) or, with ``KHABAR_NER=ensemble``, both: their scores
-are added before one Viterbi pass (more accurate, slower; see ``ner_mode``).
+uses the BiLSTM-CRF alone (the default), the CRF alone (``KHABAR_NER=crf``: the fastest) or
+both (``KHABAR_NER=ensemble``: their scores are added before one Viterbi pass; the most
+accurate, the slowest); see ``ner_mode``.
 
 Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (clitics
 attached); output is one BIO label per token, or entity spans over token indices. Both
@@ -37,10 +38,11 @@ CRF_PATH = Path(__file__).with_name("ner.crfsuite")
 # The ensemble adds the CRF's scores, times this weight, to the BiLSTM's (chosen on the
 # NewsFANE DEV blocks: the two models err differently, together they beat either).
 CRF_WEIGHT = 0.5
-# Which bundled tagger the pipeline uses: KHABAR_NER=crf (default: the fast one) or
-# KHABAR_NER=ensemble (BiLSTM-CRF + CRF: more accurate, the transform step ~35 % slower).
-NER_MODES = {"crf": (CRF_PATH,), "ensemble": (BILSTM_PATH, CRF_PATH)}
-DEFAULT_NER_MODE = "crf"
+# Which bundled tagger the pipeline uses (KHABAR_NER): the BiLSTM-CRF alone (the default: more
+# people found than by the CRF, for ~17 % slower tagging), the CRF alone (the fastest), or both
+# (the most accurate; the transform step ~35 % slower than the CRF's). Figures: README, Accuracy.
+NER_MODES = {"crf": (CRF_PATH,), "bilstm": (BILSTM_PATH,), "ensemble": (BILSTM_PATH, CRF_PATH)}
+DEFAULT_NER_MODE = "bilstm"
 _ENSEMBLE_CHUNK_TOKENS = 1 << 14
 ENTITY_TYPES = ("PERSON", "ORG", "LOC", "MISC")
 # Very long token runs (text without sentence punctuation) are tagged in windows: the batch
@@ -199,7 +201,7 @@ class Tagger:
 
 
 def ner_mode() -> str:
-    """``KHABAR_NER`` (``crf`` or ``ensemble``; default ``crf``), checked."""
+    """``KHABAR_NER`` (a key of ``NER_MODES``; default ``DEFAULT_NER_MODE``), checked."""
     mode = os.environ.get("KHABAR_NER", "").strip().lower() or DEFAULT_NER_MODE
     if mode not in NER_MODES:
         raise ValueError(f"KHABAR_NER={mode!r}: expected one of {', '.join(NER_MODES)}")

@@ -7,8 +7,10 @@ from evaluation.train_ner import train
 from transforms.entities.crf import CompiledCRF
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.tagger import (
-    CRF_PATH,
     BILSTM_PATH,
+    CRF_PATH,
+    DEFAULT_NER_MODE,
+    NER_MODES,
     Ensemble,
     Span,
     Tagger,
@@ -157,7 +159,7 @@ def test_load_missing_model(tmp_path, tiny_model):
     ],
     ids=["kirby", "putin", "north-korea", "pyongyang", "moscow-with-clitic"],
 )
-@pytest.mark.parametrize("mode", ["crf", "ensemble"])
+@pytest.mark.parametrize("mode", ["crf", "bilstm", "ensemble"])
 def test_bundled_model(monkeypatch, mode, text, entity, entity_type):
     for path in (BILSTM_PATH, CRF_PATH):
         if not path.is_file():
@@ -173,10 +175,11 @@ def test_bundled_model(monkeypatch, mode, text, entity, entity_type):
 @pytest.mark.parametrize(
     ("value", "mode", "paths"),
     [
-        (None, "crf", (CRF_PATH,)),
-        ("", "crf", (CRF_PATH,)),
+        (None, DEFAULT_NER_MODE, NER_MODES[DEFAULT_NER_MODE]),
+        ("", DEFAULT_NER_MODE, NER_MODES[DEFAULT_NER_MODE]),
         ("crf", "crf", (CRF_PATH,)),
         ("Ensemble ", "ensemble", (BILSTM_PATH, CRF_PATH)),
+        ("bilstm", "bilstm", (BILSTM_PATH,)),
     ],
 )
 def test_ner_mode(monkeypatch, value, mode, paths):
@@ -191,5 +194,5 @@ def test_ner_mode(monkeypatch, value, mode, paths):
 
 def test_unknown_ner_mode_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("KHABAR_NER", "bert")
-    with pytest.raises(ValueError, match="KHABAR_NER='bert': expected one of crf, ensemble"):
+    with pytest.raises(ValueError, match="KHABAR_NER='bert': expected one of crf, bilstm, ensemble"):
         default_tagger()
