@@ -1,8 +1,8 @@
 """``khabar eval``: every accuracy figure khabar claims, measured in one command.
 
 - NER, entity level (exact span + type): held-out NewsFANE (the fixed test blocks of
-  ``evaluation.corpora``) and AQMAR dev (PERSON/ORG/LOC), with each bundled tagger (the CRF,
-  the pipeline's default, and the BiLSTM-CRF + CRF ensemble);
+  ``evaluation.corpora``) and AQMAR dev (PERSON/ORG/LOC), with each bundled tagger
+  (``KHABAR_NER`` = crf, bilstm, ensemble);
 - claim speaker attribution on the hand-annotated seed gold (``tests/gold/``), with the
   pipeline's tagger (``KHABAR_NER``);
 - canonical entities on the seeds: wrong merges and splits.
@@ -27,7 +27,7 @@ FLOORS = Path(__file__).resolve().parent / "floors.json"
 
 
 def ner_figures(data_dir: Path, limit: int | None = None) -> dict:
-    """NER scores of each bundled tagger (``crf``, the pipeline's default, and ``ensemble``)."""
+    """NER scores of each bundled tagger (each mode of ``NER_MODES``)."""
     from evaluation import corpora, ner_eval
     from transforms.entities.tagger import NER_MODES, Tagger
 
@@ -56,7 +56,10 @@ def headline(result: dict) -> dict[str, float]:
     """The figures the floors apply to."""
     claims, entities = result["claims"], result["entities"]
     figures = {}
-    for mode, prefix in (("crf", "ner_"), ("ensemble", "ner_ensemble_")):
+    from transforms.entities.tagger import NER_MODES
+
+    for mode in NER_MODES:
+        prefix = f"ner_{mode}_"
         news, aqmar = result["ner"][mode]["newsfane_heldout"], result["ner"][mode]["aqmar_dev"]
         figures[prefix + "newsfane_micro_f1"] = news["micro"]["f1"]
         figures[prefix + "newsfane_person_f1"] = news["PERSON"]["f1"]
@@ -84,7 +87,7 @@ def check(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     from evaluation.ner_eval import format_table
-    from transforms.entities.tagger import ner_mode
+    from transforms.entities.tagger import DEFAULT_NER_MODE, NER_MODES, ner_mode
 
     parser = argparse.ArgumentParser(prog="khabar eval", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="NER corpora (default: ../shared/data/ner)")
@@ -99,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"figures": figures, **result}, ensure_ascii=False, indent=1))
     else:
         ner = result["ner"]
-        for mode, title in (("crf", "the CRF (pipeline default)"), ("ensemble", "the ensemble (KHABAR_NER=ensemble)")):
+        for mode in NER_MODES:
+            title = f"KHABAR_NER={mode}" + (" (the default)" if mode == DEFAULT_NER_MODE else "")
             print(format_table(f"NER, {title}, held-out NewsFANE ({ner['sentences']['newsfane_heldout']} sentences, {ner['tokens']['newsfane_heldout']} tokens)", ner[mode]["newsfane_heldout"]))
             print()
             print(format_table(f"NER, {title}, AQMAR dev ({ner['sentences']['aqmar_dev']} sentences, {ner['tokens']['aqmar_dev']} tokens; PERSON/ORG/LOC)", ner[mode]["aqmar_dev"]))
