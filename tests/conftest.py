@@ -31,6 +31,20 @@ def seed_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
 
 
+def seed_sentences() -> list[list[str]]:
+    """The word tokens of every sentence of the seeds, in order (empty sentences included):
+    real text for the tests of the NER decoders."""
+    from transforms.sentences import split_sentences
+    from transforms.tokens import tokenize
+
+    sentences = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for span in split_sentences(text):
+            sentences.append([t.text for t in tokenize(text, span.char_start, span.char_end)])
+    return sentences
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness

@@ -8,25 +8,13 @@ from pathlib import Path
 import pycrfsuite
 import pytest
 
+from evaluation.train_ner import train
+from tests.conftest import seed_sentences
 from transforms.entities import crf as crf_module
 from transforms.entities.crf import CompiledCRF, read_weights
 from transforms.entities.features import sentence_features
 from transforms.entities.gazetteer import load_gazetteer
-from evaluation.train_ner import train
 from transforms.entities.tagger import Tagger
-from transforms.sentences import split_sentences
-from transforms.tokens import tokenize
-
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
-
-
-def _seed_sentences() -> list[list[str]]:
-    sentences = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for span in split_sentences(text):
-            sentences.append([t.text for t in tokenize(text, span.char_start, span.char_end)])
-    return sentences
 
 
 def _reference(model: Path, sentences, gazetteer):
@@ -40,7 +28,7 @@ def _reference(model: Path, sentences, gazetteer):
 
 @pytest.fixture(scope="module")
 def seed_batch():
-    sentences = _seed_sentences()
+    sentences = seed_sentences()
     gaz = [load_gazetteer().token_labels(words) for words in sentences]
     return sentences, gaz
 

@@ -3,36 +3,23 @@ computes, whatever the batch looks like; and the trainer writes a model the tagg
 The models here are tiny and built by the tests themselves."""
 
 import random
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
 from evaluation import train_bilstm
+from tests.conftest import seed_sentences
 from transforms.entities import lstm as lstm_module
 from transforms.entities.crf import viterbi
 from transforms.entities.gazetteer import load_gazetteer
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.tagger import Tagger
-from transforms.sentences import split_sentences
-from transforms.tokens import tokenize
-
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
-
-
-def _seed_sentences() -> list[list[str]]:
-    sentences = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        for span in split_sentences(text):
-            sentences.append([t.text for t in tokenize(text, span.char_start, span.char_end)])
-    return [s for s in sentences if s]
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    sentences = _seed_sentences()
+    sentences = [s for s in seed_sentences() if s]
     gaz = [list(load_gazetteer().token_labels(words)) for words in sentences]
     # "gold" labels for the tiny models: the gazetteer's (any labels would do)
     return sentences, gaz
