@@ -54,10 +54,10 @@ def evaluate_all(data_dir: Path = DEFAULT_DATA, limit: int | None = None) -> dic
 
 def headline(result: dict) -> dict[str, float]:
     """The figures the floors apply to."""
-    claims, entities = result["claims"], result["entities"]
-    figures = {}
     from transforms.entities.tagger import NER_MODES
 
+    claims, entities = result["claims"], result["entities"]
+    figures = {}
     for mode in NER_MODES:
         prefix = f"ner_{mode}_"
         news, aqmar = result["ner"][mode]["newsfane_heldout"], result["ner"][mode]["aqmar_dev"]

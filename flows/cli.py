@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--strict", action="store_true", help="fail the run on the first rejected input instead of recording it and going on")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another run holding the warehouse lock (default: exit at once)")
     run.add_argument("--batch-size", type=int, default=None, help="articles per transform task (default 500)")
-    run.add_argument("--ner", choices=tuple(NER_MODES), default=None, help=f"NER tagger (default {DEFAULT_NER_MODE}): crf (the fastest), bilstm (BiLSTM-CRF) or ensemble (both: the most accurate, transform ~35%% slower); sets KHABAR_NER")
+    run.add_argument("--ner", choices=tuple(NER_MODES), default=None, help=f"NER tagger (default {DEFAULT_NER_MODE}): crf (the fastest), bilstm (BiLSTM-CRF) or ensemble (both: the most accurate, the slowest); sets KHABAR_NER")
     run.add_argument("-v", "--verbose", action="store_true", help="show Prefect's flow and task logs")
     run.set_defaults(func=_cmd_run)
 
