@@ -1,5 +1,5 @@
-"""Train the CRF NER model bundled as ``transforms/entities/ner.crfsuite`` (the default tagger;
-``khabar run --ner ensemble`` adds the BiLSTM-CRF of ``evaluation.train_bilstm`` to it).
+"""Train the CRF NER model bundled as ``transforms/entities/ner.crfsuite`` (``khabar run --ner
+crf``, and with the BiLSTM-CRF of ``evaluation.train_bilstm``, ``--ner ensemble``).
 
     python -m evaluation.train_ner --data-dir ../shared/data/ner \\
         --out transforms/entities/ner.crfsuite                       (also: khabar train-ner)
