@@ -11,9 +11,8 @@ accurate, the slowest); see ``ner_mode``.
 
 Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (clitics
 attached); output is one BIO label per token, or entity spans over token indices. Both
-decoders work on many sentences at once (word features
-summed once per word form, Viterbi over the whole batch) — give them whole batches
-(``tag_many``), not one sentence at a time.
+decoders work on many sentences at once (word features summed once per word form, Viterbi
+over the whole batch) — give them whole batches (``tag_many``), not one sentence at a time.
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
