@@ -37,8 +37,8 @@ def ner_figures(data_dir: Path, limit: int | None = None) -> dict:
         "sentences": {"newsfane_heldout": len(news), "aqmar_dev": len(aqmar)},
         "tokens": {"newsfane_heldout": sum(map(len, news)), "aqmar_dev": sum(map(len, aqmar))},
     }
-    for mode, paths in NER_MODES.items():
-        tagger = Tagger.load(paths[0], crf=paths[1] if len(paths) > 1 else None)
+    for mode in NER_MODES:
+        tagger = Tagger.bundled(mode)
         started = time.perf_counter()
         result[mode] = {
             "newsfane_heldout": ner_eval.evaluate(tagger, news),

@@ -41,7 +41,7 @@ from evaluation import corpora
 from evaluation.train_ner import DEFAULT_NEWS_REPEAT, load_corpora
 from transforms.entities.features import word_info
 from transforms.entities.lstm import FORMAT, gazetteer_feature
-from transforms.entities.tagger import gazetteer_labels
+from transforms.entities.tagger import ENTITY_TYPES, gazetteer_labels
 
 Sentence = list[tuple[str, str]]
 
@@ -58,7 +58,7 @@ SEED = 13
 THREADS = 2
 IDENTITY_PREFIXES = ("w=", "st=", "wl=")
 GAZETTEER_LABELS = tuple(
-    f"{prefix}-{etype}" for etype in ("PERSON", "ORG", "LOC", "MISC") for prefix in "BI"
+    f"{prefix}-{etype}" for etype in ENTITY_TYPES for prefix in "BI"
 )
 
 

@@ -157,8 +157,7 @@ class Tagger:
         models of ``ner_mode()``. ``use_gazetteer=None`` uses the gazetteer module when it is
         importable (as training does)."""
         if path is None:
-            path, *rest = NER_MODES[ner_mode()]
-            crf = rest[0] if rest else None
+            return cls.bundled(ner_mode(), use_gazetteer=use_gazetteer)
         paths = [Path(path)] + ([Path(crf)] if crf is not None else [])
         decoders = [_decoder(p) for p in paths]
         if use_gazetteer is None:
@@ -166,6 +165,13 @@ class Tagger:
         if len(decoders) == 1:
             return cls(decoders[0], paths, use_gazetteer)
         return cls(Ensemble([(decoders[0], 1.0), (decoders[1], crf_weight)]), paths, use_gazetteer)
+
+    @classmethod
+    def bundled(cls, mode: str, *, use_gazetteer: bool | None = None) -> Tagger:
+        """The bundled models of one mode of ``NER_MODES`` (a BiLSTM-CRF or a CRF alone, or
+        the BiLSTM-CRF with the CRF as an ensemble)."""
+        path, *rest = NER_MODES[mode]
+        return cls.load(path, crf=rest[0] if rest else None, use_gazetteer=use_gazetteer)
 
     def tag(self, words: list[str], gaz: list[str] | None = None) -> list[str]:
         """One BIO label per word (``B-PERSON``, ``I-LOC``, ``O``...). ``gaz``: the words'
@@ -215,7 +221,6 @@ def default_tagger() -> Tagger | None:
 
 @lru_cache(maxsize=len(NER_MODES))
 def _bundled(mode: str) -> Tagger | None:
-    paths = NER_MODES[mode]
-    if not all(path.is_file() for path in paths):
+    if not all(path.is_file() for path in NER_MODES[mode]):
         return None
-    return Tagger.load(paths[0], crf=paths[1] if len(paths) > 1 else None)
+    return Tagger.bundled(mode)
