@@ -56,7 +56,10 @@ sentences are grouped, in file order, into blocks of ``BLOCK_SIZE`` = 50 consecu
 sentences (block ``b`` = sentences ``50*b .. 50*b+49``); blocks with ``b % 10 == 9`` are the
 held-out TEST set (~10%), blocks with ``b % 10 == 4`` are the DEV set used for
 hyper-parameter / feature choices, the rest are TRAIN. The final model is trained on
-TRAIN + DEV ("train" split) and evaluated once on TEST ("heldout").
+TRAIN + DEV ("train" split) and evaluated once on TEST ("heldout"). The tagger decodes an
+article as one document (``transforms.entities.consistency``); in evaluation the documents
+are the 50-sentence blocks of NewsFANE (``newsfane_documents``) and the ``# doc:`` articles
+of AQMAR (``aqmar_dev_documents``).
 """
 
 from __future__ import annotations
@@ -213,23 +216,36 @@ def read_fane(
         yield reattach_clitics(sentence) if reattach else sentence
 
 
-def read_aqmar(path: str | os.PathLike[str]) -> Iterator[Sentence]:
-    """Sentences of ``(token, BIO tag)`` from AQMAR, tags mapped to our coarse types."""
+def read_aqmar_documents(path: str | os.PathLike[str]) -> Iterator[list[Sentence]]:
+    """AQMAR's documents (the ``# doc:`` sections, each one Wikipedia article) as lists of
+    sentences of ``(token, BIO tag)``, tags mapped to our coarse types."""
     with _open_text(path) as handle:
+        document: list[Sentence] = []
         sentence: Sentence = []
         for line in handle:
             line = line.rstrip("\n").translate(_INVISIBLE).strip()
             if not line or line.startswith("# doc:"):
                 if sentence:
-                    yield sentence
+                    document.append(sentence)
                     sentence = []
+                if line.startswith("# doc:") and document:
+                    yield document
+                    document = []
                 continue
             parts = line.split()
             if len(parts) < 2:
                 continue
             sentence.append((parts[0], map_aqmar_tag(parts[-1])))
         if sentence:
-            yield sentence
+            document.append(sentence)
+        if document:
+            yield document
+
+
+def read_aqmar(path: str | os.PathLike[str]) -> Iterator[Sentence]:
+    """Sentences of ``(token, BIO tag)`` from AQMAR, tags mapped to our coarse types."""
+    for document in read_aqmar_documents(path):
+        yield from document
 
 
 def fold_of(index: int) -> int:
@@ -237,29 +253,55 @@ def fold_of(index: int) -> int:
     return (index // BLOCK_SIZE) % N_FOLDS
 
 
+def _in_part(fold: int, part: str) -> bool:
+    if part == "heldout":
+        return fold == HELDOUT_FOLD
+    if part == "dev":
+        return fold == DEV_FOLD
+    if part == "train":
+        return fold != HELDOUT_FOLD
+    if part == "train-dev":
+        return fold not in (HELDOUT_FOLD, DEV_FOLD)
+    raise ValueError(f"unknown part {part!r}")
+
+
 def split_newsfane(
     sentences: Iterable[Sentence], part: str
 ) -> Iterator[Sentence]:
     """The fixed document-order split: ``part`` is ``"train"`` (TRAIN + DEV), ``"train-dev"``
     (TRAIN without DEV, for tuning), ``"dev"``, or ``"heldout"`` (TEST)."""
+    for block in split_newsfane_blocks(sentences, part):
+        yield from block
+
+
+def split_newsfane_blocks(
+    sentences: Iterable[Sentence], part: str
+) -> Iterator[list[Sentence]]:
+    """``split_newsfane`` by block: the lists of consecutive sentences (``BLOCK_SIZE`` each)
+    the split is made of. NewsFANE marks no articles, so a block stands for one when a tagger
+    decodes by document; a block holds a few short articles or part of a long one."""
+    block: list[Sentence] = []
+    current = -1
     for i, sentence in enumerate(sentences):
-        fold = fold_of(i)
-        if part == "heldout":
-            keep = fold == HELDOUT_FOLD
-        elif part == "dev":
-            keep = fold == DEV_FOLD
-        elif part == "train":
-            keep = fold != HELDOUT_FOLD
-        elif part == "train-dev":
-            keep = fold not in (HELDOUT_FOLD, DEV_FOLD)
-        else:
-            raise ValueError(f"unknown part {part!r}")
+        number = i // BLOCK_SIZE
+        if number != current:
+            if block:
+                yield block
+            block, current = [], number
+            keep = _in_part(fold_of(i), part)
         if keep:
-            yield sentence
+            block.append(sentence)
+    if block:
+        yield block
 
 
 def newsfane(data_dir: str | os.PathLike[str], part: str) -> list[Sentence]:
     return list(split_newsfane(read_fane(Path(data_dir) / NEWSFANE), part))
+
+
+def newsfane_documents(data_dir: str | os.PathLike[str], part: str) -> list[list[Sentence]]:
+    """``newsfane`` as blocks, the documents of document-level decoding."""
+    return list(split_newsfane_blocks(read_fane(Path(data_dir) / NEWSFANE), part))
 
 
 def wikifane(data_dir: str | os.PathLike[str]) -> list[Sentence]:
@@ -268,3 +310,7 @@ def wikifane(data_dir: str | os.PathLike[str]) -> list[Sentence]:
 
 def aqmar_dev(data_dir: str | os.PathLike[str]) -> list[Sentence]:
     return list(read_aqmar(Path(data_dir) / AQMAR_DEV))
+
+
+def aqmar_dev_documents(data_dir: str | os.PathLike[str]) -> list[list[Sentence]]:
+    return list(read_aqmar_documents(Path(data_dir) / AQMAR_DEV))

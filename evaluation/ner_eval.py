@@ -9,6 +9,9 @@ prints precision / recall / F1 per type and micro-averaged for
   MIS class (events, languages, technologies, ...) is much wider than our MISC, so MISC
   spans are ignored on both sides there.
 
+Each NewsFANE block of 50 sentences and each AQMAR article is decoded as one document, as
+the pipeline decodes an article (``--consistency 0`` scores sentence-by-sentence decoding).
+
 Spans are decoded with the same repair as the tagger (``bio_spans``: an I- that does not
 continue a span starts one), for gold and predicted labels alike.
 """
@@ -24,13 +27,15 @@ from pathlib import Path
 from typing import Protocol
 
 from evaluation import corpora
-from transforms.entities.tagger import CRF_WEIGHT, Tagger, bio_spans
+from transforms.entities.tagger import CONSISTENCY_WEIGHT, CRF_WEIGHT, Tagger, bio_spans
 
 Sentence = list[tuple[str, str]]
 
 
 class _Tags(Protocol):
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]: ...
+    def tag_many(
+        self, sentences: list[list[str]], *, documents: Sequence[int] | None = None
+    ) -> list[list[str]]: ...
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
@@ -73,13 +78,37 @@ def score(
 
 
 def evaluate(
-    tagger: _Tags, sentences: Iterable[Sentence], types: Sequence[str] = corpora.ENTITY_TYPES
+    tagger: _Tags,
+    documents: Iterable[Sequence[Sentence]],
+    types: Sequence[str] = corpora.ENTITY_TYPES,
 ) -> dict[str, dict[str, float | int]]:
-    """Tag ``sentences`` (lists of ``(token, gold BIO)``) and score entity-level P/R/F1."""
-    sentences = list(sentences)
+    """Tag ``documents`` (lists of sentences of ``(token, gold BIO)``), each decoded as one
+    document as the pipeline decodes an article, and score entity-level P/R/F1."""
+    sentences = [sentence for document in documents for sentence in document]
+    keys = [k for k, document in enumerate(documents) for _ in document]
     gold = [[t for _, t in sentence] for sentence in sentences]
-    predicted = tagger.tag_many([[w for w, _ in sentence] for sentence in sentences])  # one batch
+    predicted = tagger.tag_many([[w for w, _ in s] for s in sentences], documents=keys)  # one batch
     return score(gold, predicted, types)
+
+
+def first_sentences(documents: Sequence[list[Sentence]], limit: int | None) -> list[list[Sentence]]:
+    """The documents cut to their first ``limit`` sentences in all (``None``: all of them)."""
+    if limit is None:
+        return list(documents)
+    out: list[list[Sentence]] = []
+    left = limit
+    for document in documents:
+        if left <= 0:
+            break
+        out.append(document[:left])
+        left -= len(out[-1])
+    return out
+
+
+def _size(documents: Sequence[list[Sentence]]) -> str:
+    sentences = sum(map(len, documents))
+    tokens = sum(len(s) for document in documents for s in document)
+    return f"{sentences} sentences, {tokens} tokens"
 
 
 def format_table(title: str, result: dict[str, dict[str, float | int]]) -> str:
@@ -99,6 +128,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="model file, .npz or .crfsuite (default: the bundled tagger of KHABAR_NER)")
     parser.add_argument("--crf", default=None, help="with --model: add this CRF's scores")
     parser.add_argument("--crf-weight", type=float, default=CRF_WEIGHT)
+    parser.add_argument(
+        "--consistency", type=float, default=CONSISTENCY_WEIGHT,
+        help="weight of the document prior (0: every sentence decoded on its own)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="first N sentences per set")
     parser.add_argument(
         "--split", default="heldout", choices=("heldout", "dev"),
@@ -109,22 +142,25 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.crf and not args.model:
         parser.error("--crf goes with --model")
-    tagger = Tagger.load(args.model, crf=args.crf, crf_weight=args.crf_weight)
-    news = corpora.newsfane(args.data_dir, args.split)[: args.limit]
-    aqmar = corpora.aqmar_dev(args.data_dir)[: args.limit]
+    tagger = Tagger.load(
+        args.model, crf=args.crf, crf_weight=args.crf_weight, consistency=args.consistency
+    )
+    news = first_sentences(corpora.newsfane_documents(args.data_dir, args.split), args.limit)
+    aqmar = first_sentences(corpora.aqmar_dev_documents(args.data_dir), args.limit)
     results = {}
     started = time.perf_counter()
     results[f"newsfane-{args.split}"] = evaluate(tagger, news)
     results["aqmar-dev"] = evaluate(tagger, aqmar, corpora.CORE_TYPES)
     elapsed = time.perf_counter() - started
     models = " + ".join(map(str, tagger.paths))
-    print(f"model: {models} (gazetteer features: {tagger.use_gazetteer})")
+    print(f"model: {models} (gazetteer features: {tagger.use_gazetteer}, "
+          f"document prior: {tagger.consistency})")
     print(format_table(
-        f"\nNewsFANE {args.split} ({len(news)} sentences, {sum(map(len, news))} tokens)",
+        f"\nNewsFANE {args.split} ({_size(news)}, as {len(news)} blocks)",
         results[f"newsfane-{args.split}"],
     ))
     print(format_table(
-        f"\nAQMAR dev ({len(aqmar)} sentences, {sum(map(len, aqmar))} tokens;"
+        f"\nAQMAR dev ({_size(aqmar)}, {len(aqmar)} articles;"
         " PERSON/ORG/LOC only, AQMAR MIS is not comparable to our MISC)",
         results["aqmar-dev"],
     ))

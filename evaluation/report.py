@@ -31,11 +31,13 @@ def ner_figures(data_dir: Path, limit: int | None = None) -> dict:
     from evaluation import corpora, ner_eval
     from transforms.entities.tagger import NER_MODES, Tagger
 
-    news = corpora.newsfane(data_dir, "heldout")[:limit]
-    aqmar = corpora.aqmar_dev(data_dir)[:limit]
+    news = ner_eval.first_sentences(corpora.newsfane_documents(data_dir, "heldout"), limit)
+    aqmar = ner_eval.first_sentences(corpora.aqmar_dev_documents(data_dir), limit)
+    sets = {"newsfane_heldout": news, "aqmar_dev": aqmar}
     result: dict = {
-        "sentences": {"newsfane_heldout": len(news), "aqmar_dev": len(aqmar)},
-        "tokens": {"newsfane_heldout": sum(map(len, news)), "aqmar_dev": sum(map(len, aqmar))},
+        "documents": {name: len(docs) for name, docs in sets.items()},
+        "sentences": {name: sum(map(len, docs)) for name, docs in sets.items()},
+        "tokens": {name: sum(len(s) for d in docs for s in d) for name, docs in sets.items()},
     }
     for mode in NER_MODES:
         tagger = Tagger.bundled(mode)

@@ -309,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         from evaluation.ner_eval import evaluate
         from transforms.entities.tagger import Tagger
 
-        dev = corpora.newsfane(args.data_dir, "dev")
+        dev = corpora.newsfane_documents(args.data_dir, "dev")
 
         def on_epoch(epoch: int, path: Path) -> None:
             r = evaluate(Tagger.load(path), dev)

@@ -152,7 +152,7 @@ def _tune_one(args: tuple) -> dict:
             max_iterations=iterations, news_repeat=news_repeat, use_gazetteer=use_gazetteer,
         )
         tagger = Tagger.load(model, use_gazetteer=summary["gazetteer"])
-        result = evaluate(tagger, corpora.newsfane(data_dir, "dev"))
+        result = evaluate(tagger, corpora.newsfane_documents(data_dir, "dev"))
     return {**summary, "dev": result}
 
 

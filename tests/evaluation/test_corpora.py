@@ -11,9 +11,11 @@ from evaluation.corpora import (
     map_aqmar_tag,
     map_fane_tag,
     read_aqmar,
+    read_aqmar_documents,
     read_fane,
     reattach_clitics,
     split_newsfane,
+    split_newsfane_blocks,
 )
 
 LRM = "\u200e"
@@ -181,16 +183,26 @@ def test_map_aqmar_tag(tag, expected):
     assert map_aqmar_tag(tag) == expected
 
 
-def test_read_aqmar(tmp_path):
-    text = (
-        "# doc: Damascus\n"
-        "دمشق B-LOC\nهي O\nالعاصمة B-LOC\nالسورية I-LOC\n. O\n\n"
-        f"{LRM}رأى O\nراؤول B-PER\nغونزاليس I-PER\nريال B-ORG\nمدريد I-ORG\nلينكس B-MIS1\n"
-        "# doc: Atom\n"
-        "الذرة B-MIS2\n"
-    )
+AQMAR_SAMPLE = (
+    "# doc: Damascus\n"
+    "دمشق B-LOC\nهي O\nالعاصمة B-LOC\nالسورية I-LOC\n. O\n\n"
+    f"{LRM}رأى O\nراؤول B-PER\nغونزاليس I-PER\nريال B-ORG\nمدريد I-ORG\nلينكس B-MIS1\n"
+    "# doc: Atom\n"
+    "الذرة B-MIS2\n"
+)
+
+
+def test_read_aqmar_documents(tmp_path):
     path = tmp_path / "aqmar.txt"
-    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(AQMAR_SAMPLE.replace("\n", "\r\n").encode("utf-8"))
+    documents = list(read_aqmar_documents(path))
+    assert [[s[0][0] for s in d] for d in documents] == [["دمشق", "رأى"], ["الذرة"]]
+    assert [s for d in documents for s in d] == list(read_aqmar(path))
+
+
+def test_read_aqmar(tmp_path):
+    path = tmp_path / "aqmar.txt"
+    path.write_bytes(AQMAR_SAMPLE.replace("\n", "\r\n").encode("utf-8"))
     assert list(read_aqmar(path)) == [
         [("دمشق", "B-LOC"), ("هي", "O"), ("العاصمة", "B-LOC"), ("السورية", "I-LOC"), (".", "O")],
         [("رأى", "O"), ("راؤول", "B-PERSON"), ("غونزاليس", "I-PERSON"), ("ريال", "B-ORG"),
@@ -219,6 +231,17 @@ def test_split_is_fixed_and_partitions_the_corpus():
     assert set(parts["train-dev"]) == set(parts["train"]) - set(parts["dev"])
     with pytest.raises(ValueError):
         list(split_newsfane(sentences, "test"))
+
+
+def test_blocks_are_the_split_in_documents():
+    sentences = [[(str(i), "O")] for i in range(1200)]
+    for part in ("train", "train-dev", "dev", "heldout"):
+        blocks = list(split_newsfane_blocks(sentences, part))
+        assert [s for b in blocks for s in b] == list(split_newsfane(sentences, part))
+    heldout = list(split_newsfane_blocks(sentences, "heldout"))
+    assert [(b[0][0][0], len(b)) for b in heldout] == [("450", 50), ("950", 50)]
+    # a short last block is still a block
+    assert [len(b) for b in split_newsfane_blocks(sentences[:1020], "train")][-2:] == [50, 20]
 
 
 def test_entity_types():

@@ -17,13 +17,14 @@ that the labels are those of pycrfsuite's own tagger.
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import pycrfsuite
 
+from transforms.entities.consistency import document_prior
 from transforms.entities.features import OFFSETS, word_info
 
 # Words whose weight sums are cached: 5 vectors of 9 doubles, 360 bytes a word, 47 MB in all.
@@ -136,19 +137,31 @@ def tag_in_chunks(
     sentences: Sequence[Sequence[str]],
     gazetteer: Sequence[Sequence[str]] | None,
     chunk_tokens: int,
+    documents: Sequence[Hashable] | None = None,
+    consistency: float = 0.0,
 ) -> list[list[str]]:
     """BIO labels for each sentence (empty ones allowed), decoded ``chunk_tokens`` tokens of
-    sentences at a time: state scores of the whole chunk, then one batch Viterbi."""
+    sentences at a time: state scores of the whole chunk, then one batch Viterbi.
+
+    ``documents``: one key per sentence, equal for the consecutive sentences of a document.
+    With it and a ``consistency`` weight, each document is decoded a second time with the
+    prior of ``transforms.entities.consistency`` (a chunk then holds whole documents)."""
     result: list[list[str]] = [[] for _ in sentences]
     chunk: list[int] = []
     size = 0
     names = decoder.labels
+    by_document = documents is not None and consistency > 0
 
     def flush() -> None:
         part = [sentences[i] for i in chunk]
         gaz = None if gazetteer is None else [gazetteer[i] for i in chunk]
         lengths = [len(s) for s in part]
-        ids = viterbi(decoder.emissions(part, gaz), lengths, decoder.transitions).tolist()
+        emit = decoder.emissions(part, gaz)
+        ids = viterbi(emit, lengths, decoder.transitions)
+        if by_document:
+            ids = _redecode(emit, ids, lengths, part, [documents[i] for i in chunk],
+                            names, decoder.transitions, consistency)
+        ids = ids.tolist()
         token = 0
         for index, n in zip(chunk, lengths):
             result[index] = [names[i] for i in ids[token : token + n]]
@@ -157,14 +170,43 @@ def tag_in_chunks(
     for index, sentence in enumerate(sentences):
         if not sentence:
             continue
-        chunk.append(index)
-        size += len(sentence)
-        if size >= chunk_tokens:
+        if size >= chunk_tokens and (not by_document or documents[index] != documents[chunk[-1]]):
             flush()
             chunk, size = [], 0
+        chunk.append(index)
+        size += len(sentence)
     if chunk:
         flush()
     return result
+
+
+def _redecode(
+    emit: np.ndarray,
+    ids: np.ndarray,
+    lengths: list[int],
+    sentences: list[Sequence[str]],
+    documents: list[Hashable],
+    names: Sequence[str],
+    transitions: np.ndarray,
+    weight: float,
+) -> np.ndarray:
+    """Second Viterbi pass with the documents' consistency prior added to the state scores,
+    over the sentences where it can change something: those with a bonus on a word the first
+    pass left ``O``. (A bonus only on words the first path already gives the boosted type
+    raises that path by the most any path can gain: it stays the best.)"""
+    bonus = document_prior(sentences, documents, ids, names, weight)
+    if bonus is None:
+        return ids
+    lengths_ = np.asarray(lengths, dtype=np.intp)
+    ends = np.cumsum(lengths_)
+    opened = bonus.any(axis=1) & (ids == list(names).index("O"))
+    touched = np.flatnonzero(np.add.reduceat(opened, ends - lengths_))
+    if not len(touched):
+        return ids
+    rows = np.concatenate([np.arange(ends[k] - lengths_[k], ends[k]) for k in touched])
+    ids = ids.copy()
+    ids[rows] = viterbi(emit[rows] + bonus[rows], lengths_[touched], transitions)
+    return ids
 
 
 class CompiledCRF:
@@ -300,7 +342,12 @@ class CompiledCRF:
         return self._trans
 
     def tag(
-        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        gazetteer: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
+        consistency: float = 0.0,
     ) -> list[list[str]]:
-        """BIO labels for each sentence (empty sentences allowed)."""
-        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS)
+        """BIO labels for each sentence (empty sentences allowed); ``documents`` and
+        ``consistency``: see ``tag_in_chunks``."""
+        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS, documents, consistency)

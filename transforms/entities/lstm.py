@@ -26,7 +26,7 @@ The model file is a plain ``.npz`` (no pickle): feature names, labels, weights.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -191,7 +191,12 @@ class BiLstmCrf:
         return scores
 
     def tag(
-        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        gazetteer: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
+        consistency: float = 0.0,
     ) -> list[list[str]]:
-        """BIO labels for each sentence (empty sentences allowed)."""
-        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS)
+        """BIO labels for each sentence (empty sentences allowed); ``documents`` and
+        ``consistency``: see ``tag_in_chunks``."""
+        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS, documents, consistency)

@@ -22,7 +22,7 @@ features, exactly as training does.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,9 @@ CRF_PATH = Path(__file__).with_name("ner.crfsuite")
 # The ensemble adds the CRF's scores, times this weight, to the BiLSTM's (chosen on the
 # NewsFANE DEV blocks: the two models err differently, together they beat either).
 CRF_WEIGHT = 0.5
+# Weight of the document-level prior (``transforms.entities.consistency``): a name found once
+# in an article is favoured, with its type, where it recurs. Chosen on the NewsFANE DEV blocks.
+CONSISTENCY_WEIGHT = 2.0
 # Which bundled tagger the pipeline uses (KHABAR_NER): the BiLSTM-CRF alone (the default: more
 # people found than by the CRF, for ~17 % slower tagging), the CRF alone (the fastest), or both
 # (the most accurate; the transform step ~35 % slower than the CRF's). Figures: README, Accuracy.
@@ -121,9 +124,13 @@ class Ensemble:
         )
 
     def tag(
-        self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        gazetteer: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
+        consistency: float = 0.0,
     ) -> list[list[str]]:
-        return tag_in_chunks(self, sentences, gazetteer, _ENSEMBLE_CHUNK_TOKENS)
+        return tag_in_chunks(self, sentences, gazetteer, _ENSEMBLE_CHUNK_TOKENS, documents, consistency)
 
 
 def _decoder(path: Path) -> Decoder:
@@ -136,11 +143,18 @@ class Tagger:
     """A loaded model or ensemble, decoded in batches. Not thread-safe (the decoders' word
     caches): use one per thread or process."""
 
-    def __init__(self, decoder: Decoder, paths: Sequence[Path], use_gazetteer: bool) -> None:
+    def __init__(
+        self,
+        decoder: Decoder,
+        paths: Sequence[Path],
+        use_gazetteer: bool,
+        consistency: float = CONSISTENCY_WEIGHT,
+    ) -> None:
         self._decoder = decoder
         self.paths = tuple(paths)
         self.path = self.paths[0]
         self.use_gazetteer = use_gazetteer
+        self.consistency = consistency  # weight of the document prior; 0 turns it off
         self.labels = tuple(decoder.labels)
 
     @classmethod
@@ -151,27 +165,36 @@ class Tagger:
         crf: str | os.PathLike[str] | None = None,
         crf_weight: float = CRF_WEIGHT,
         use_gazetteer: bool | None = None,
+        consistency: float = CONSISTENCY_WEIGHT,
     ) -> Tagger:
         """Load a model: a BiLSTM-CRF ``.npz`` or a crfsuite CRF; with ``crf``, the ensemble of
         ``path`` and that CRF (its scores times ``crf_weight``). Without ``path``: the bundled
         models of ``ner_mode()``. ``use_gazetteer=None`` uses the gazetteer module when it is
-        importable (as training does)."""
+        importable (as training does). ``consistency``: the document prior's weight."""
         if path is None:
-            return cls.bundled(ner_mode(), use_gazetteer=use_gazetteer)
+            return cls.bundled(ner_mode(), use_gazetteer=use_gazetteer, consistency=consistency)
         paths = [Path(path)] + ([Path(crf)] if crf is not None else [])
         decoders = [_decoder(p) for p in paths]
         if use_gazetteer is None:
             use_gazetteer = _gazetteer() is not None
-        if len(decoders) == 1:
-            return cls(decoders[0], paths, use_gazetteer)
-        return cls(Ensemble([(decoders[0], 1.0), (decoders[1], crf_weight)]), paths, use_gazetteer)
+        decoder = (
+            decoders[0] if len(decoders) == 1
+            else Ensemble([(decoders[0], 1.0), (decoders[1], crf_weight)])
+        )
+        return cls(decoder, paths, use_gazetteer, consistency)
 
     @classmethod
-    def bundled(cls, mode: str, *, use_gazetteer: bool | None = None) -> Tagger:
+    def bundled(
+        cls, mode: str, *, use_gazetteer: bool | None = None,
+        consistency: float = CONSISTENCY_WEIGHT,
+    ) -> Tagger:
         """The bundled models of one mode of ``NER_MODES`` (a BiLSTM-CRF or a CRF alone, or
         the BiLSTM-CRF with the CRF as an ensemble)."""
         path, *rest = NER_MODES[mode]
-        return cls.load(path, crf=rest[0] if rest else None, use_gazetteer=use_gazetteer)
+        return cls.load(
+            path, crf=rest[0] if rest else None, use_gazetteer=use_gazetteer,
+            consistency=consistency,
+        )
 
     def tag(self, words: list[str], gaz: list[str] | None = None) -> list[str]:
         """One BIO label per word (``B-PERSON``, ``I-LOC``, ``O``...). ``gaz``: the words'
@@ -179,10 +202,20 @@ class Tagger:
         return self.tag_many([words], None if gaz is None else [gaz])[0]
 
     def tag_many(
-        self, sentences: Sequence[Sequence[str]], gaz: Sequence[Sequence[str]] | None = None
+        self,
+        sentences: Sequence[Sequence[str]],
+        gaz: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
     ) -> list[list[str]]:
         """``tag`` for many sentences at once — much faster per sentence than one by one.
-        Sentences longer than ``_MAX_TOKENS`` are tagged in windows of that length."""
+        Sentences longer than ``_MAX_TOKENS`` are tagged in windows of that length.
+
+        ``documents``: one key per sentence (the same for the consecutive sentences of one
+        article). With it, each article is decoded with the document prior of
+        ``transforms.entities.consistency`` (unless ``consistency`` is 0); without it, every
+        sentence is decoded on its own."""
+        if documents is not None and len(documents) != len(sentences):
+            raise ValueError(f"{len(documents)} document keys for {len(sentences)} sentences")
         windows: list[Sequence[str]] = []
         window_gaz: list[Sequence[str]] | None = [] if self.use_gazetteer else None
         owners: list[int] = []
@@ -196,7 +229,9 @@ class Tagger:
                     window_gaz.append(labels[start : start + _MAX_TOKENS])
                 owners.append(index)
         result: list[list[str]] = [[] for _ in sentences]
-        for owner, labels in zip(owners, self._decoder.tag(windows, window_gaz)):
+        window_documents = None if documents is None else [documents[i] for i in owners]
+        tagged = self._decoder.tag(windows, window_gaz, window_documents, self.consistency)
+        for owner, labels in zip(owners, tagged):
             result[owner].extend(labels)
         return result
 
