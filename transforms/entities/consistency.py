@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -37,7 +36,6 @@ from transforms.text import normalize_word
 MIN_KEY_LETTERS = 3
 
 
-@lru_cache(maxsize=65_536)
 def form_keys(word: str) -> tuple[str, ...]:
     """The forms a word votes and is looked up under: normalized, and normalized with its
     proclitics stripped. Both, because stripping cannot tell a clitic from a name's first
@@ -48,20 +46,38 @@ def form_keys(word: str) -> tuple[str, ...]:
     return tuple(k for k in keys if len(k) >= MIN_KEY_LETTERS)
 
 
-def _key_ids(sentences: Sequence[Sequence[str]], n: int) -> tuple[np.ndarray, int]:
-    """``[tokens, 2]`` ids of each token's two form keys (``-1``: none), and how many ids.
-    Keys are computed once per distinct word; the per-token work is one dict lookup."""
-    flat = [word for words in sentences for word in words]
-    distinct = list(dict.fromkeys(flat))
-    ids: dict[str, int] = {}
-    pairs: list[int] = []
-    for word in distinct:
-        keys = form_keys(word)
-        pairs.append(ids.setdefault(keys[0], len(ids)) if keys else -1)
-        pairs.append(ids.setdefault(keys[1], len(ids)) if len(keys) > 1 else -1)
-    index = {word: row for row, word in enumerate(distinct)}
-    tokens = np.fromiter(map(index.__getitem__, flat), dtype=np.intp, count=n)
-    return np.array(pairs, dtype=np.intp).reshape(-1, 2)[tokens], len(ids)
+class _FormIndex:
+    """Integer ids of the form keys of every word seen, kept across chunks so that a chunk
+    only computes the keys of words new to it (news vocabularies repeat); the per-token work
+    is one dict lookup in C. Bounded: forgotten and rebuilt past ``MAX_WORDS`` words."""
+
+    MAX_WORDS = 1 << 17
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}  # word → row of ``pairs``
+        self.ids: dict[str, int] = {}  # form key → id
+        self.pairs = np.empty((0, 2), dtype=np.intp)  # row → (whole-form id, stem id), -1: none
+
+    def __call__(self, flat: list[str]) -> tuple[np.ndarray, int]:
+        """``[tokens, 2]`` key ids of the words ``flat``, and an upper bound of the ids."""
+        new = set(flat).difference(self.rows)
+        if len(self.rows) + len(new) > self.MAX_WORDS:
+            self.__init__()
+            new = set(flat)
+        if new:
+            ids = self.ids
+            pairs: list[int] = []
+            for word in new:
+                self.rows[word] = len(self.rows)
+                keys = form_keys(word)
+                pairs.append(ids.setdefault(keys[0], len(ids)) if keys else -1)
+                pairs.append(ids.setdefault(keys[1], len(ids)) if len(keys) > 1 else -1)
+            self.pairs = np.concatenate([self.pairs, np.array(pairs, dtype=np.intp).reshape(-1, 2)])
+        rows = np.fromiter(map(self.rows.__getitem__, flat), dtype=np.intp, count=len(flat))
+        return self.pairs[rows], len(self.ids)
+
+
+_form_index = _FormIndex()
 
 
 def document_prior(
@@ -103,7 +119,7 @@ def document_prior(
     if not len(voters):
         return None
 
-    keys, n_keys = _key_ids(sentences, n)
+    keys, n_keys = _form_index([word for words in sentences for word in words])
     voted_type = np.zeros(n_keys + 1, dtype=np.intp)  # key id → voted type; id -1 → the last
     bonus = np.zeros((n, len(labels)))
     any_bonus = False
