@@ -26,6 +26,11 @@ from transforms.sources import Article
 
 _POOLS: dict[int, ProcessPoolExecutor] = {}
 _LOCK = threading.Lock()
+# One transform at a time per process. The transforms hold the GIL, so two threads gain
+# nothing from running them together, and the tagger's word caches are not thread-safe: when
+# batches run inline (processes <= 1, or a Dask worker with several threads) the flow's
+# threads would otherwise share them. In a pool worker the lock is never contended.
+_TRANSFORM = threading.Lock()
 
 
 def default_processes() -> int:
@@ -74,7 +79,8 @@ def release_workers() -> None:
 def transform_and_write(articles: list[Article], writer: SnapshotWriter, part: str, run_id: str, ingested_at: datetime) -> tuple[dict[str, int], pa.Table]:
     """One batch: pure transforms, then its Parquet parts into the snapshot under construction.
     Returns row counts and the batch's entities (merged across batches by the flow)."""
-    tables = process_articles(articles, run_id, ingested_at).tables()
+    with _TRANSFORM:
+        tables = process_articles(articles, run_id, ingested_at).tables()
     return writer.write_article_tables(tables, part), tables["entities"]
 
 

@@ -20,7 +20,8 @@ forms shorter than three letters never vote. The weight (``tagger.CONSISTENCY_WE
 chosen on the NewsFANE DEV blocks; README, Accuracy, has the figures.
 
 It runs on every word the pipeline tags, so it works on a whole decoding chunk of many
-documents with numpy; Python loops only over the words the first pass found entities in.
+documents with numpy; Python loops only over the words the first pass found entities in and
+over word forms it has not seen before.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def form_keys(word: str) -> tuple[str, ...]:
 class _FormIndex:
     """Integer ids of the form keys of every word seen, kept across chunks so that a chunk
     only computes the keys of words new to it (news vocabularies repeat); the per-token work
-    is one dict lookup in C. Bounded: forgotten and rebuilt past ``MAX_WORDS`` words."""
+    is one dict lookup in C. Bounded: forgotten and rebuilt past ``MAX_WORDS`` words (~30 MB).
+    Not thread-safe, like the decoders' word caches (one tagging thread per process)."""
 
     MAX_WORDS = 1 << 17
 
