@@ -13,6 +13,9 @@ Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (cl
 attached); output is one BIO label per token, or entity spans over token indices. Both
 decoders work on many sentences at once (word features summed once per word form, Viterbi
 over the whole batch) — give them whole batches (``tag_many``), not one sentence at a time.
+Given which article each sentence belongs to (``tag_many(..., documents=...)``), every article
+is decoded twice, the second time with a document-level prior that favours, where a name
+recurs, the type it got elsewhere in the article (``transforms.entities.consistency``).
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
