@@ -209,7 +209,28 @@ def _redecode(
     return ids
 
 
-class CompiledCRF:
+class ChunkedTagging:
+    """``tag`` for a ``Decoder``: ``tag_in_chunks`` with the decoder's own chunk size
+    (``chunk_tokens``, read at each call)."""
+
+    def chunk_tokens(self) -> int:
+        raise NotImplementedError
+
+    def tag(
+        self,
+        sentences: Sequence[Sequence[str]],
+        gazetteer: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
+        consistency: float = 0.0,
+    ) -> list[list[str]]:
+        """BIO labels for each sentence (empty sentences allowed); ``documents`` and
+        ``consistency``: see ``tag_in_chunks``."""
+        return tag_in_chunks(
+            self, sentences, gazetteer, self.chunk_tokens(), documents, consistency
+        )
+
+
+class CompiledCRF(ChunkedTagging):
     """The weights of one model arranged for batch decoding. Not thread-safe (word cache)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -341,13 +362,5 @@ class CompiledCRF:
     def transitions(self) -> np.ndarray:
         return self._trans
 
-    def tag(
-        self,
-        sentences: Sequence[Sequence[str]],
-        gazetteer: Sequence[Sequence[str]] | None = None,
-        documents: Sequence[Hashable] | None = None,
-        consistency: float = 0.0,
-    ) -> list[list[str]]:
-        """BIO labels for each sentence (empty sentences allowed); ``documents`` and
-        ``consistency``: see ``tag_in_chunks``."""
-        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS, documents, consistency)
+    def chunk_tokens(self) -> int:
+        return _CHUNK_TOKENS

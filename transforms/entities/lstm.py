@@ -26,12 +26,12 @@ The model file is a plain ``.npz`` (no pickle): feature names, labels, weights.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from transforms.entities.crf import tag_in_chunks
+from transforms.entities.crf import ChunkedTagging
 from transforms.entities.features import word_info
 
 # Words whose summed embedding is cached (64 float32 each: ~32 MB).
@@ -47,7 +47,7 @@ def gazetteer_feature(label: str) -> str:
     return "g=" + label
 
 
-class BiLstmCrf:
+class BiLstmCrf(ChunkedTagging):
     """The weights of one model arranged for batch decoding. Not thread-safe (word cache)."""
 
     def __init__(self, path: str | Path) -> None:
@@ -190,13 +190,5 @@ class BiLstmCrf:
         scores += self._b_out
         return scores
 
-    def tag(
-        self,
-        sentences: Sequence[Sequence[str]],
-        gazetteer: Sequence[Sequence[str]] | None = None,
-        documents: Sequence[Hashable] | None = None,
-        consistency: float = 0.0,
-    ) -> list[list[str]]:
-        """BIO labels for each sentence (empty sentences allowed); ``documents`` and
-        ``consistency``: see ``tag_in_chunks``."""
-        return tag_in_chunks(self, sentences, gazetteer, _CHUNK_TOKENS, documents, consistency)
+    def chunk_tokens(self) -> int:
+        return _CHUNK_TOKENS

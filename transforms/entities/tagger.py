@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transforms.entities.crf import CompiledCRF, Decoder, tag_in_chunks
+from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.lstm import BiLstmCrf
 
 BILSTM_PATH = Path(__file__).with_name("ner_bilstm.npz")
@@ -98,7 +98,7 @@ def gazetteer_labels(words: list[str]) -> list[str] | None:
     return None if gazetteer is None else list(gazetteer.token_labels(words))
 
 
-class Ensemble:
+class Ensemble(ChunkedTagging):
     """Several models decoded as one CRF: their state and transition scores, each times its
     weight, are added (a product of experts) and Viterbi runs once. Labels are aligned by
     name; every member must have the same label set."""
@@ -126,14 +126,8 @@ class Ensemble:
             for decoder, weight, order in self._members
         )
 
-    def tag(
-        self,
-        sentences: Sequence[Sequence[str]],
-        gazetteer: Sequence[Sequence[str]] | None = None,
-        documents: Sequence[Hashable] | None = None,
-        consistency: float = 0.0,
-    ) -> list[list[str]]:
-        return tag_in_chunks(self, sentences, gazetteer, _ENSEMBLE_CHUNK_TOKENS, documents, consistency)
+    def chunk_tokens(self) -> int:
+        return _ENSEMBLE_CHUNK_TOKENS
 
 
 def _decoder(path: Path) -> Decoder:
