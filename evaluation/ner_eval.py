@@ -84,6 +84,7 @@ def evaluate(
 ) -> dict[str, dict[str, float | int]]:
     """Tag ``documents`` (lists of sentences of ``(token, gold BIO)``), each decoded as one
     document as the pipeline decodes an article, and score entity-level P/R/F1."""
+    documents = list(documents)
     sentences = [sentence for document in documents for sentence in document]
     keys = [k for k, document in enumerate(documents) for _ in document]
     gold = [[t for _, t in sentence] for sentence in sentences]

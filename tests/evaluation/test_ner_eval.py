@@ -2,7 +2,7 @@
 
 import pytest
 
-from evaluation.ner_eval import first_sentences, score
+from evaluation.ner_eval import evaluate, first_sentences, score
 
 
 def _doc(*sizes: int) -> list[list[tuple[str, str]]]:
@@ -37,3 +37,23 @@ def test_first_sentences(documents, limit, kept):
 def test_score_exact_span_and_type(gold, predicted, tp, fp, fn):
     micro = score([gold.split()], [predicted.split()])["micro"]
     assert (micro["tp"], micro["fp"], micro["fn"]) == (tp, fp, fn)
+
+
+class _Echo:
+    """Tags every sentence with the labels it was built with; records the document keys."""
+
+    def __init__(self, labels: dict[tuple[str, ...], list[str]]) -> None:
+        self.labels = labels
+        self.documents = None
+
+    def tag_many(self, sentences, *, documents=None):
+        self.documents = list(documents)
+        return [self.labels[tuple(s)] for s in sentences]
+
+
+def test_evaluate_decodes_each_document_as_one_even_from_a_generator():
+    docs = [[[("جون", "B-PERSON"), ("كيربي", "I-PERSON")], [("قال", "O")]], [[("لندن", "B-LOC")]]]
+    tagger = _Echo({tuple(w for w, _ in s): [t for _, t in s] for d in docs for s in d})
+    result = evaluate(tagger, (d for d in docs))
+    assert tagger.documents == [0, 0, 1]
+    assert (result["micro"]["tp"], result["micro"]["fp"], result["micro"]["fn"]) == (2, 0, 0)
