@@ -128,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None,
                         help="model file, .npz or .crfsuite (default: the bundled tagger of KHABAR_NER)")
     parser.add_argument("--crf", default=None, help="with --model: add this CRF's scores")
+    parser.add_argument("--members", type=int, default=None,
+                        help="with a BiLSTM-CRF --model: decode its first N members (default all)")
     parser.add_argument("--crf-weight", type=float, default=CRF_WEIGHT)
     parser.add_argument(
         "--consistency", type=float, default=CONSISTENCY_WEIGHT,
@@ -141,10 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="also print the results as JSON")
     args = parser.parse_args(argv)
 
-    if args.crf and not args.model:
-        parser.error("--crf goes with --model")
+    if (args.crf or args.members) and not args.model:
+        parser.error("--crf and --members go with --model")
     tagger = Tagger.load(
-        args.model, crf=args.crf, crf_weight=args.crf_weight, consistency=args.consistency
+        args.model, crf=args.crf, crf_weight=args.crf_weight, consistency=args.consistency,
+        members=args.members,
     )
     news = first_sentences(corpora.newsfane_documents(args.data_dir, args.split), args.limit)
     aqmar = first_sentences(corpora.aqmar_dev_documents(args.data_dir), args.limit)

@@ -17,11 +17,16 @@ few matrix products. The network, written out (``·`` = matrix product):
   (``g=B-LOC`` ...). The word part is summed once per distinct word form and cached;
 - a one-layer bidirectional LSTM over the ``x`` of a sentence (torch's gate order i, f, g, o);
 - state scores ``[h_forward, h_backward] · W + b``, and Viterbi with the learned transition
-  matrix, as a linear-chain CRF (``crf.tag_in_chunks``).
+  matrix, as a linear-chain CRF (``crf.tag_in_chunks``);
+- a model may hold several such networks (*members*, one per training seed): each has its
+  own embeddings (side by side in one table, so one cached row per word serves them all) and
+  LSTM, the members' LSTMs advance together (one batched matrix product per step), and their
+  state scores and transitions are averaged.
 
 Every sentence of a batch advances together: sentences are sorted longest first, so the ones
 still running at step ``t`` are a prefix of the batch (the same trick as the CRF decoder).
-The model file is a plain ``.npz`` (no pickle): feature names, labels, weights.
+The model file is a plain ``.npz`` (no pickle): feature names, labels, weights with a member
+axis first (``FORMAT``; files of the first format, one network without that axis, still load).
 """
 
 from __future__ import annotations
@@ -34,12 +39,17 @@ import numpy as np
 from transforms.entities.crf import ChunkedTagging
 from transforms.entities.features import word_info
 
-# Words whose summed embedding is cached (64 float32 each: ~32 MB).
+# Words whose summed embedding is cached (64 float32 per member each: ~32 MB per member).
 _CACHE_WORDS = 1 << 17
 # Tokens run through the network per numpy pass: bounds the [tokens, 4 x hidden] gate arrays.
 _CHUNK_TOKENS = 1 << 14
 
-FORMAT = "khabar-bilstm-crf-1"
+FORMAT = "khabar-bilstm-crf-2"  # one or more member networks (arrays with a member axis)
+FORMAT_ONE_MEMBER = "khabar-bilstm-crf-1"  # the first format: one network, no member axis
+FORMATS = (FORMAT, FORMAT_ONE_MEMBER)
+MEMBER_ARRAYS = (
+    "w_ih_f", "w_hh_f", "bias_f", "w_ih_b", "w_hh_b", "bias_b", "w_out", "b_out", "transitions",
+)
 
 
 def gazetteer_feature(label: str) -> str:
@@ -47,38 +57,79 @@ def gazetteer_feature(label: str) -> str:
     return "g=" + label
 
 
-class BiLstmCrf(ChunkedTagging):
-    """The weights of one model arranged for batch decoding. Not thread-safe (word cache)."""
+def read_model(path: str | Path) -> dict[str, np.ndarray]:
+    """The arrays of a model file, with a member axis first in the members' arrays
+    (``MEMBER_ARRAYS``) whatever the format (a ``khabar-bilstm-crf-1`` file is one member),
+    ``embed_q`` ``[features + 1, members x dim]`` and ``embed_scale`` ``[features + 1,
+    members]``. Each member is stored whole, as trained, so any first members of a file
+    decode exactly as they would alone. ``ValueError`` if the file is not such a model."""
+    with np.load(path, allow_pickle=False) as npz:
+        fmt = str(npz["format"]) if "format" in npz.files else None
+        if fmt not in FORMATS:
+            raise ValueError(f"{path}: not a {FORMAT} model")
+        arrays = {name: npz[name] for name in npz.files}
+    if fmt == FORMAT_ONE_MEMBER:
+        for name in MEMBER_ARRAYS:
+            arrays[name] = arrays[name][None]
+        arrays["embed_scale"] = arrays["embed_scale"][:, None]
+    arrays["format"] = np.array(FORMAT)
+    return arrays
 
-    def __init__(self, path: str | Path) -> None:
-        with np.load(path, allow_pickle=False) as npz:
-            if str(npz["format"]) != FORMAT:
-                raise ValueError(f"{path}: not a {FORMAT} model")
-            self.labels = [str(x) for x in npz["labels"]]
-            names = [str(x) for x in npz["features"]]
-            # [features + 1, dim], the last row zero; int8 rows times a per-row scale
-            self._embed = npz["embed_q"].astype(np.float32) * npz["embed_scale"][:, None]
-            self._w_ih = {d: npz[f"w_ih_{d}"].astype(np.float32) for d in ("f", "b")}
-            self._w_hh = {d: npz[f"w_hh_{d}"].astype(np.float32) for d in ("f", "b")}
-            self._bias = {d: npz[f"bias_{d}"].astype(np.float32) for d in ("f", "b")}
-            self._w_out = npz["w_out"].astype(np.float32)  # [labels, 2 x hidden]
-            self._b_out = npz["b_out"].astype(np.float32)
-            self.transitions = npz["transitions"].astype(np.float64)  # [from, to]
-        if self._embed.shape[0] != len(names) + 1:
-            raise ValueError(f"{path}: {len(names)} features but {self._embed.shape[0]} rows")
-        self._feature_ids = {name: i for i, name in enumerate(names)}
-        self._none = len(names)  # the zero row
-        self.hidden = hidden = self._w_hh["f"].shape[1]
+
+class BiLstmCrf(ChunkedTagging):
+    """The weights of one model arranged for batch decoding. Not thread-safe (word cache).
+
+    A model may hold several member networks trained alike from different seeds
+    (``evaluation.train_bilstm --seeds``): they read the same features, run side by side, and
+    their state scores and transitions are averaged, which is worth more than any one of them
+    (on the DEV blocks two members scored micro F1 0.770 and 0.752 where their members alone
+    scored 0.742 / 0.742 and 0.747 / 0.728)."""
+
+    def __init__(self, path: str | Path, members: int | None = None) -> None:
+        """Decode the model file ``path`` — its first ``members`` members (default: all)."""
+        arrays = read_model(path)
+        self.labels = [str(x) for x in arrays["labels"]]
+        names = [str(x) for x in arrays["features"]]
+        stored, _, hidden = arrays["w_hh_f"].shape  # [members, 4 x hidden, hidden]
+        if members is None:
+            members = stored
+        if not 1 <= members <= stored:
+            raise ValueError(f"{path}: {stored} member(s), cannot decode {members}")
+        self.members, self.hidden = members, hidden
+        rows, width = arrays["embed_q"].shape
+        dim = self._dim = width // stored
+        if rows != len(names) + 1:
+            raise ValueError(f"{path}: {len(names)} features but {rows} rows")
+        # [features + 1, members x dim], the last row zero: int8 rows times a scale per row
+        # and member
+        q = arrays["embed_q"][:, : members * dim].astype(np.float32).reshape(rows, members, dim)
+        self._embed = (q * arrays["embed_scale"][:, :members, None]).reshape(rows, -1)
+        arrays = {name: arrays[name][:members] if name in MEMBER_ARRAYS else arrays[name]
+                  for name in arrays}
         # For ``_run``: torch's gate order (input, forget, cell, output) becomes input, forget,
         # output, cell so the three sigmoid gates are one block, their rows are scaled by 1/2,
-        # and the weights are transposed for ``x @ w``.
+        # and the weights are transposed for ``x @ w``: [members, in, 4 x hidden].
         gate_order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
         scale = np.full(4 * hidden, 0.5, dtype=np.float32)
         scale[3 * hidden :] = 1.0
+        self._w_ih, self._w_hh, self._bias = {}, {}, {}
         for d in ("f", "b"):
-            self._w_ih[d] = np.ascontiguousarray((self._w_ih[d][gate_order] * scale[:, None]).T)
-            self._w_hh[d] = np.ascontiguousarray((self._w_hh[d][gate_order] * scale[:, None]).T)
-            self._bias[d] = self._bias[d][gate_order] * scale
+            w_ih = arrays[f"w_ih_{d}"].astype(np.float32)[:, gate_order] * scale[:, None]
+            w_hh = arrays[f"w_hh_{d}"].astype(np.float32)[:, gate_order] * scale[:, None]
+            self._w_ih[d] = np.ascontiguousarray(w_ih.transpose(0, 2, 1))
+            self._w_hh[d] = np.ascontiguousarray(w_hh.transpose(0, 2, 1))
+            self._bias[d] = (arrays[f"bias_{d}"].astype(np.float32)[:, gate_order] * scale)[:, None]
+        # [members, labels, 2 x hidden] → [members x hidden, labels] per direction: summed
+        # over the members, times 1 / members, gives the mean of their scores
+        w_out = arrays["w_out"].astype(np.float32) / members
+        self._w_out = {
+            "f": np.ascontiguousarray(w_out[:, :, :hidden].transpose(0, 2, 1).reshape(-1, len(self.labels))),
+            "b": np.ascontiguousarray(w_out[:, :, hidden:].transpose(0, 2, 1).reshape(-1, len(self.labels))),
+        }
+        self._b_out = arrays["b_out"].astype(np.float32).mean(axis=0)
+        self.transitions = arrays["transitions"].astype(np.float64).mean(axis=0)  # [from, to]
+        self._feature_ids = {name: i for i, name in enumerate(names)}
+        self._none = len(names)  # the zero row
         self._rows: dict[str, int] = {}
         self._words = np.zeros((0, self._embed.shape[1]), dtype=np.float32)
         self._gaz_rows: dict[str, np.ndarray] = {}
@@ -131,40 +182,50 @@ class BiLstmCrf(ChunkedTagging):
 
     # ----------------------------------------------------------------- the network
     def _run(self, x: np.ndarray, direction: str, order: np.ndarray, steps: np.ndarray) -> np.ndarray:
-        """Hidden states of one direction, in step order. ``order`` lists the tokens step
-        by step (all the first tokens of the running sentences, then the second ...), so that
-        step ``t`` is the contiguous block ``steps[t]:steps[t + 1]`` and the running sentences
-        are always a prefix (longest first): the previous hidden states of step ``t`` are the
-        first rows of step ``t - 1``'s block."""
-        hidden = self.hidden
-        gates = x[order] @ self._w_ih[direction]
+        """Hidden states ``[members, tokens, hidden]`` of one direction, in step order.
+        ``order`` lists the tokens step by step (all the first tokens of the running
+        sentences, then the second ...), so that step ``t`` is the contiguous block
+        ``steps[t]:steps[t + 1]`` and the running sentences are always a prefix (longest
+        first): the previous hidden states of step ``t`` are the first rows of step
+        ``t - 1``'s block. The members run side by side: one batched matrix product per step
+        for all of them."""
+        hidden, members = self.hidden, self.members
+        per_member = x[order].reshape(len(order), members, self._dim).transpose(1, 0, 2)
+        gates = np.matmul(per_member, self._w_ih[direction])  # [members, tokens, 4 x hidden]
         gates += self._bias[direction]
         w_hh = self._w_hh[direction]
-        states = np.empty((len(order), hidden), dtype=np.float32)
-        c = np.zeros((int(steps[1]) if len(steps) > 1 else 0, hidden), dtype=np.float32)
+        states = np.empty((members, len(order), hidden), dtype=np.float32)
+        c = np.zeros((members, int(steps[1]) if len(steps) > 1 else 0, hidden), dtype=np.float32)
         tmp = np.empty_like(c)
         sig = 3 * hidden  # gates are laid out [input, forget, output | cell] on load
         previous = 0
         for t in range(len(steps) - 1):
             a, b = int(steps[t]), int(steps[t + 1])
             k = b - a
-            g = gates[a:b]
+            g = gates[:, a:b]
             if t:
-                g += states[previous : previous + k] @ w_hh
+                g += np.matmul(states[:, previous : previous + k], w_hh)
             # one tanh for all four gates: the sigmoid columns were pre-scaled by 1/2 on load
             # (sigmoid(z) = (tanh(z / 2) + 1) / 2)
             np.tanh(g, out=g)
-            gs = g[:, :sig]
+            gs = g[:, :, :sig]
             gs *= 0.5
             gs += 0.5
-            c_k, tmp_k = c[:k], tmp[:k]
-            c_k *= g[:, hidden : 2 * hidden]
-            np.multiply(g[:, :hidden], g[:, sig:], out=tmp_k)
+            c_k, tmp_k = c[:, :k], tmp[:, :k]
+            c_k *= g[:, :, hidden : 2 * hidden]
+            np.multiply(g[:, :, :hidden], g[:, :, sig:], out=tmp_k)
             c_k += tmp_k
             np.tanh(c_k, out=tmp_k)
-            np.multiply(g[:, 2 * hidden : sig], tmp_k, out=states[a:b])
+            np.multiply(g[:, :, 2 * hidden : sig], tmp_k, out=states[:, a:b])
             previous = a
         return states
+
+    def _scores(self, states: np.ndarray, direction: str) -> np.ndarray:
+        """``[tokens, labels]``: the members' hidden states times their output weights, summed."""
+        members, tokens, hidden = states.shape
+        if members == 1:
+            return states[0] @ self._w_out[direction]
+        return states.transpose(1, 0, 2).reshape(tokens, members * hidden) @ self._w_out[direction]
 
     def emissions(
         self, sentences: Sequence[Sequence[str]], gazetteer: Sequence[Sequence[str]] | None
@@ -183,10 +244,9 @@ class BiLstmCrf(ChunkedTagging):
         sentence_of = np.arange(len(step_of)) - np.repeat(steps[:-1], alive)
         forward = starts[sentence_of] + step_of
         backward = starts[sentence_of] + lengths[sentence_of] - 1 - step_of
-        hidden = self.hidden
         scores = np.empty((len(x), len(self.labels)))
-        scores[forward] = self._run(x, "f", forward, steps) @ self._w_out[:, :hidden].T
-        scores[backward] += self._run(x, "b", backward, steps) @ self._w_out[:, hidden:].T
+        scores[forward] = self._scores(self._run(x, "f", forward, steps), "f")
+        scores[backward] += self._scores(self._run(x, "b", backward, steps), "b")
         scores += self._b_out
         return scores
 

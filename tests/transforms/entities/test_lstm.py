@@ -144,3 +144,124 @@ def test_quantize_round_trip(weights):
     assert rows.dtype == np.int8 and scale.dtype == np.float32
     back = rows.astype(np.float32) * scale[:, None]
     np.testing.assert_allclose(back, weights, atol=np.abs(weights).max(initial=0) / 254 + 1e-9)
+
+
+# ----------------------------------------------------------------------------- several members
+def _random_network(n_features, n_labels, seed):
+    torch.manual_seed(seed)
+    network = train_bilstm._network(n_features, n_labels, dim=8, hidden=6, dropout=0.0)
+    with torch.no_grad():
+        for p in network.parameters():
+            p.mul_(3.0)
+        network.embed.weight[-1].zero_()
+    return network.eval()
+
+
+@pytest.fixture(scope="module")
+def members(seeds, random_model, tmp_path_factory):
+    """Three one-member model files over the same features: the random model and two more."""
+    path, network, vocab, labels = random_model
+    features = list(vocab)
+    folder = tmp_path_factory.mktemp("members")
+    paths = [path]
+    for seed in (5, 6):
+        paths.append(folder / f"m{seed}.npz")
+        train_bilstm.export(_random_network(len(features), len(labels), seed), features, labels,
+                            paths[-1])
+    return paths
+
+
+@pytest.mark.parametrize("groups", [[[0], [1]], [[0], [1], [2]], [[0, 1], [2]], [[2], [0, 1]]])
+def test_a_merged_model_scores_the_mean_of_its_members(seeds, members, tmp_path, groups):
+    """Files are merged as many times as wanted: each member weighs the same in the end."""
+    sentences, gaz = seeds
+    files = []
+    for k, group in enumerate(groups):
+        files.append(tmp_path / f"group{k}.npz")
+        train_bilstm.merge_models([members[i] for i in group], files[-1])
+    merged_path = tmp_path / "merged.npz"
+    train_bilstm.merge_models(files, merged_path)
+    used = [members[i] for group in groups for i in group]
+    alone = [BiLstmCrf(p) for p in used]
+    merged = BiLstmCrf(merged_path)
+    assert merged.members == len(used)
+    np.testing.assert_allclose(
+        merged.emissions(sentences, gaz),
+        np.mean([m.emissions(sentences, gaz) for m in alone], axis=0), atol=1e-4,
+    )
+    np.testing.assert_allclose(merged.transitions, np.mean([m.transitions for m in alone], axis=0),
+                               atol=1e-6)
+
+
+def test_merged_labels_do_not_depend_on_batching(seeds, members, tmp_path, monkeypatch):
+    sentences, gaz = seeds
+    path = tmp_path / "merged.npz"
+    train_bilstm.merge_models(members, path)
+    reference = BiLstmCrf(path).tag(sentences, gaz)
+    monkeypatch.setattr(lstm_module, "_CHUNK_TOKENS", 37)
+    monkeypatch.setattr(lstm_module, "_CACHE_WORDS", 40)
+    assert BiLstmCrf(path).tag(sentences[::-1], gaz[::-1])[::-1] == reference
+
+
+def test_models_that_do_not_fit_together_are_not_merged(members, tmp_path):
+    other = dict(np.load(members[1]))
+    other["features"] = other["features"][::-1]
+    np.savez(tmp_path / "other.npz", **other)
+    with pytest.raises(ValueError, match="features differ"):
+        train_bilstm.merge_models([members[0], tmp_path / "other.npz"], tmp_path / "out.npz")
+    with pytest.raises(ValueError, match="no model"):
+        train_bilstm.merge_models([], tmp_path / "out.npz")
+
+
+def test_first_format_files_still_load(seeds, random_model, tmp_path):
+    """Models written before members existed (no member axis) decode as one member."""
+    sentences, gaz = seeds
+    path, *_ = random_model
+    arrays = lstm_module.read_model(path)
+    old = {name: arrays[name][0] if name in lstm_module.MEMBER_ARRAYS else arrays[name]
+           for name in arrays}
+    old["embed_scale"] = arrays["embed_scale"][:, 0]
+    old["format"] = np.array(lstm_module.FORMAT_ONE_MEMBER)
+    np.savez(tmp_path / "old.npz", **old)
+    np.testing.assert_array_equal(BiLstmCrf(tmp_path / "old.npz").emissions(sentences, gaz),
+                                  BiLstmCrf(path).emissions(sentences, gaz))
+
+
+def test_members_trained_in_worker_processes_are_the_ones_trained_here(seeds, tmp_path):
+    """Reproducible: a seed gives the same member whichever process trains it."""
+    sentences, gaz = seeds
+    labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)][:40]
+    options = dict(epochs=2, dim=8, hidden=6, min_count=1, threads=1)
+    summaries = train_bilstm.train_members(tmp_path / "pool.npz", labelled, (3, 4), jobs=2,
+                                           **options)
+    assert [s["epochs"] for s in summaries] == [2, 2]
+    for seed in (3, 4):
+        train_bilstm.train(tmp_path / f"here{seed}.npz", labelled, seed=seed, **options)
+    train_bilstm.merge_models([tmp_path / "here3.npz", tmp_path / "here4.npz"], tmp_path / "here.npz")
+    pool, here = lstm_module.read_model(tmp_path / "pool.npz"), lstm_module.read_model(tmp_path / "here.npz")
+    assert sorted(pool) == sorted(here)
+    for name in pool:
+        np.testing.assert_array_equal(pool[name], here[name], err_msg=name)
+    assert not np.array_equal(pool["w_hh_f"][0], pool["w_hh_f"][1])  # two different members
+
+
+@pytest.mark.parametrize("first", [1, 2, 3])
+def test_the_first_members_of_a_file_decode_as_they_would_alone(seeds, members, tmp_path, first):
+    sentences, gaz = seeds
+    path = tmp_path / "merged.npz"
+    train_bilstm.merge_models(members, path)
+    alone_path = tmp_path / "alone.npz"
+    train_bilstm.merge_models(members[:first], alone_path)
+    got = BiLstmCrf(path, members=first)
+    alone = BiLstmCrf(alone_path)
+    assert got.members == first
+    np.testing.assert_array_equal(got.emissions(sentences, gaz), alone.emissions(sentences, gaz))
+    np.testing.assert_array_equal(got.transitions, alone.transitions)
+
+
+@pytest.mark.parametrize("wanted", [0, 4])
+def test_no_more_members_than_stored(members, tmp_path, wanted):
+    path = tmp_path / "merged.npz"
+    train_bilstm.merge_models(members, path)
+    with pytest.raises(ValueError, match="3 member"):
+        BiLstmCrf(path, members=wanted)
