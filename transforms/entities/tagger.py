@@ -5,9 +5,10 @@ to ``Tagger.load``) and nothing else. Two models are bundled, trained from NewsF
 Gold (see ``NOTICE-ner-model.md``): a feature CRF (``ner.crfsuite``, ``khabar train-ner``,
 decoded by ``transforms.entities.crf``) and a BiLSTM-CRF (``ner_bilstm.npz``,
 ``khabar train-bilstm``, decoded with numpy by ``transforms.entities.lstm``). The pipeline
-uses the BiLSTM-CRF alone (the default), the CRF alone (``KHABAR_NER=crf``: the fastest) or
-both (``KHABAR_NER=ensemble``: their scores are added before one Viterbi pass; the most
-accurate, the slowest); see ``ner_mode``.
+uses the BiLSTM-CRF alone (the default: the first of the two networks the file holds), the
+CRF alone (``KHABAR_NER=crf``: the fastest) or both networks of the BiLSTM-CRF and the CRF
+(``KHABAR_NER=ensemble``: their scores are added before one Viterbi pass; the most accurate,
+the slowest); see ``ner_mode`` and ``BILSTM_MEMBERS``.
 
 Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (clitics
 attached); output is one BIO label per token, or entity spans over token indices. Both
@@ -44,9 +45,13 @@ CRF_WEIGHT = 0.5
 # in an article is favoured, with its type, where it recurs. Chosen on the NewsFANE DEV blocks.
 CONSISTENCY_WEIGHT = 2.0
 # Which bundled tagger the pipeline uses (KHABAR_NER): the BiLSTM-CRF alone (the default: more
-# people found than by the CRF, for ~17 % slower tagging), the CRF alone (the fastest), or both
-# (the most accurate; the transform step ~35 % slower than the CRF's). Figures: README, Accuracy.
+# people found than by the CRF, for ~13 % slower tagging), the CRF alone (the fastest), or both
+# (the most accurate; a full run ~50 % slower than the CRF's). Figures: README, Accuracy.
 NER_MODES = {"crf": (CRF_PATH,), "bilstm": (BILSTM_PATH,), "ensemble": (BILSTM_PATH, CRF_PATH)}
+# How many of the BiLSTM-CRF file's members a mode decodes (``lstm.BiLstmCrf``; None: all).
+# The default decodes one: two cost 26 % of the tagger's speed, which would take a full run
+# of SaudiNewsNet to the edge of its 120 s budget; the ensemble, the most accurate, uses both.
+BILSTM_MEMBERS = {"bilstm": 1, "ensemble": None}
 DEFAULT_NER_MODE = "bilstm"
 _ENSEMBLE_CHUNK_TOKENS = 1 << 14
 ENTITY_TYPES = ("PERSON", "ORG", "LOC", "MISC")
@@ -130,10 +135,10 @@ class Ensemble(ChunkedTagging):
         return _ENSEMBLE_CHUNK_TOKENS
 
 
-def _decoder(path: Path) -> Decoder:
+def _decoder(path: Path, members: int | None = None) -> Decoder:
     if not path.is_file():
         raise FileNotFoundError(path)
-    return BiLstmCrf(path) if path.suffix == ".npz" else CompiledCRF(path)
+    return BiLstmCrf(path, members) if path.suffix == ".npz" else CompiledCRF(path)
 
 
 class Tagger:
@@ -163,15 +168,17 @@ class Tagger:
         crf_weight: float = CRF_WEIGHT,
         use_gazetteer: bool | None = None,
         consistency: float = CONSISTENCY_WEIGHT,
+        members: int | None = None,
     ) -> Tagger:
-        """Load a model: a BiLSTM-CRF ``.npz`` or a crfsuite CRF; with ``crf``, the ensemble of
-        ``path`` and that CRF (its scores times ``crf_weight``). Without ``path``: the bundled
-        models of ``ner_mode()``. ``use_gazetteer=None`` uses the gazetteer module when it is
-        importable (as training does). ``consistency``: the document prior's weight."""
+        """Load a model: a BiLSTM-CRF ``.npz`` (its first ``members`` members; default all) or
+        a crfsuite CRF; with ``crf``, the ensemble of ``path`` and that CRF (its scores times
+        ``crf_weight``). Without ``path``: the bundled models of ``ner_mode()``.
+        ``use_gazetteer=None`` uses the gazetteer module when it is importable (as training
+        does). ``consistency``: the document prior's weight."""
         if path is None:
             return cls.bundled(ner_mode(), use_gazetteer=use_gazetteer, consistency=consistency)
         paths = [Path(path)] + ([Path(crf)] if crf is not None else [])
-        decoders = [_decoder(p) for p in paths]
+        decoders = [_decoder(paths[0], members)] + [_decoder(p) for p in paths[1:]]
         if use_gazetteer is None:
             use_gazetteer = _gazetteer() is not None
         decoder = (
@@ -186,11 +193,12 @@ class Tagger:
         consistency: float = CONSISTENCY_WEIGHT,
     ) -> Tagger:
         """The bundled models of one mode of ``NER_MODES`` (a BiLSTM-CRF or a CRF alone, or
-        the BiLSTM-CRF with the CRF as an ensemble)."""
+        the BiLSTM-CRF with the CRF as an ensemble), with the BiLSTM-CRF members of
+        ``BILSTM_MEMBERS``."""
         path, *rest = NER_MODES[mode]
         return cls.load(
             path, crf=rest[0] if rest else None, use_gazetteer=use_gazetteer,
-            consistency=consistency,
+            consistency=consistency, members=BILSTM_MEMBERS.get(mode),
         )
 
     def tag(self, words: list[str], gaz: list[str] | None = None) -> list[str]:

@@ -196,3 +196,12 @@ def test_unknown_ner_mode_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("KHABAR_NER", "bert")
     with pytest.raises(ValueError, match="KHABAR_NER='bert': expected one of crf, bilstm, ensemble"):
         default_tagger()
+
+
+@pytest.mark.parametrize(("mode", "members"), [("bilstm", 1), ("ensemble", 2)])
+def test_bundled_modes_decode_their_bilstm_members(mode, members):
+    """The bundled BiLSTM-CRF holds two networks: the default decodes the first, the
+    ensemble both (with the CRF)."""
+    decoder = Tagger.bundled(mode)._decoder
+    bilstm = decoder if mode == "bilstm" else decoder._members[0][0]
+    assert bilstm.members == members
