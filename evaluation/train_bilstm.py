@@ -203,9 +203,9 @@ def export(network, features: Sequence[str], labels: Sequence[str], path: Path) 
     lstm = network.lstm
 
     def arr(t):
-        return t.detach().cpu().numpy().astype(np.float32)[None]  # the member axis
+        return t.detach().cpu().numpy().astype(np.float32)[None]  # with the member axis
 
-    embed_q, embed_scale = quantize(arr(network.embed.weight)[0])
+    embed_q, embed_scale = quantize(network.embed.weight.detach().cpu().numpy().astype(np.float32))
     np.savez_compressed(
         path,
         format=np.array(FORMAT),

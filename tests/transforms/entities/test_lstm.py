@@ -25,20 +25,24 @@ def seeds():
     return sentences, gaz
 
 
-@pytest.fixture(scope="module")
-def random_model(seeds, tmp_path_factory):
-    """A network with random weights over the seeds' features, exported; and its torch twin."""
-    sentences, gaz = seeds
-    torch.manual_seed(3)
-    labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)]
-    features = train_bilstm.feature_vocabulary(labelled, min_count=1)
-    labels = sorted({t for g in gaz for t in g} | {"O"})
-    network = train_bilstm._network(len(features), len(labels), dim=8, hidden=6, dropout=0.0)
+def _random_network(n_features, n_labels, seed):
+    torch.manual_seed(seed)
+    network = train_bilstm._network(n_features, n_labels, dim=8, hidden=6, dropout=0.0)
     with torch.no_grad():  # untrained weights are small; make the gates do something
         for p in network.parameters():
             p.mul_(3.0)
         network.embed.weight[-1].zero_()
-    network.eval()
+    return network.eval()
+
+
+@pytest.fixture(scope="module")
+def random_model(seeds, tmp_path_factory):
+    """A network with random weights over the seeds' features, exported; and its torch twin."""
+    sentences, gaz = seeds
+    labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)]
+    features = train_bilstm.feature_vocabulary(labelled, min_count=1)
+    labels = sorted({t for g in gaz for t in g} | {"O"})
+    network = _random_network(len(features), len(labels), seed=3)
     path = tmp_path_factory.mktemp("lstm") / "m.npz"
     train_bilstm.export(network, features, labels, path)
     vocab = {name: i for i, name in enumerate(features)}
@@ -147,15 +151,6 @@ def test_quantize_round_trip(weights):
 
 
 # ----------------------------------------------------------------------------- several members
-def _random_network(n_features, n_labels, seed):
-    torch.manual_seed(seed)
-    network = train_bilstm._network(n_features, n_labels, dim=8, hidden=6, dropout=0.0)
-    with torch.no_grad():
-        for p in network.parameters():
-            p.mul_(3.0)
-        network.embed.weight[-1].zero_()
-    return network.eval()
-
 
 @pytest.fixture(scope="module")
 def members(seeds, random_model, tmp_path_factory):
