@@ -326,10 +326,12 @@ def train_members(
     seeds: Sequence[int] = SEEDS,
     *,
     jobs: int = 1,
+    on_member=None,
     **options,
 ) -> list[dict]:
     """Train one network per seed (``train(..., seed=s, **options)``), ``jobs`` at a time in
     worker processes, and write them to ``out_path`` as one model (``merge_models``).
+    ``on_member(seed, path)`` is called with each member's own model file before the merge.
     Returns the members' summaries."""
     if not seeds:
         raise ValueError("no seed")
@@ -347,6 +349,9 @@ def train_members(
                 futures = [pool.submit(train, path, sentences, seed=seed, **options)
                            for path, seed in zip(paths, seeds)]
                 summaries = [future.result() for future in futures]
+        if on_member is not None:
+            for seed, path in zip(seeds, paths):
+                on_member(seed, path)
         merge_models(paths, out_path)
     return summaries
 
@@ -383,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--news-repeat", type=int, default=DEFAULT_NEWS_REPEAT)
     parser.add_argument(
         "--tune", action="store_true",
-        help="train on TRAIN without DEV and score the DEV blocks (after every epoch with one seed)",
+        help="train on TRAIN without DEV and score the DEV blocks (after every epoch with one "
+             "seed; each member, then the merged model, with several)",
     )
     args = parser.parse_args(argv)
     try:
@@ -407,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tempfile.mkdtemp()) / "tune.npz"
         if len(seeds) == 1:
             options["on_epoch"] = lambda epoch, path: _print_dev_scores(f"epoch {epoch + 1}", path, dev)
+        else:
+            options["on_member"] = lambda seed, path: _print_dev_scores(f"member seed={seed}", path, dev)
     started = time.perf_counter()
     summaries = train_members(out, sentences, seeds, jobs=jobs, **options)
     first = summaries[0]

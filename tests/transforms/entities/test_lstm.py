@@ -227,11 +227,18 @@ def test_members_trained_in_worker_processes_are_the_ones_trained_here(seeds, tm
     sentences, gaz = seeds
     labelled = [list(zip(words, g)) for words, g in zip(sentences, gaz)][:40]
     options = dict(epochs=2, dim=8, hidden=6, min_count=1, threads=1)
-    summaries = train_bilstm.train_members(tmp_path / "pool.npz", labelled, (3, 4), jobs=2,
-                                           **options)
+    seen = {}  # on_member: each member's own file, before the merge
+    summaries = train_bilstm.train_members(
+        tmp_path / "pool.npz", labelled, (3, 4), jobs=2,
+        on_member=lambda seed, path: seen.setdefault(seed, lstm_module.read_model(path)), **options,
+    )
     assert [s["epochs"] for s in summaries] == [2, 2]
+    assert list(seen) == [3, 4]
     for seed in (3, 4):
         train_bilstm.train(tmp_path / f"here{seed}.npz", labelled, seed=seed, **options)
+        alone = lstm_module.read_model(tmp_path / f"here{seed}.npz")
+        for name in alone:
+            np.testing.assert_array_equal(seen[seed][name], alone[name], err_msg=name)
     train_bilstm.merge_models([tmp_path / "here3.npz", tmp_path / "here4.npz"], tmp_path / "here.npz")
     pool, here = lstm_module.read_model(tmp_path / "pool.npz"), lstm_module.read_model(tmp_path / "here.npz")
     assert sorted(pool) == sorted(here)
