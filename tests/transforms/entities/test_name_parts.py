@@ -1,0 +1,38 @@
+import pytest
+
+from transforms.entities.name_parts import join_lineage
+
+CASES = [
+    # (words, labels, expected)
+    ("محمد بن سلمان", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),
+    ("محمد بن سلمان", "B-PERSON B-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
+    ("محمد لمين ولد سلامة ولد النفاع", "B-PERSON I-PERSON O B-PERSON O B-PERSON",
+     "B-PERSON I-PERSON I-PERSON I-PERSON I-PERSON I-PERSON"),
+    ("عبدالله ابن عباس", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),
+    ("فاطمة بنت محمد", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),
+    ("عبدالله إبن عباس", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),  # hamza folded
+    # the connector alone, as a span of its own, is a person's name (بن علي): left alone
+    ("محمد بن علي", "B-PERSON B-PERSON B-PERSON", "B-PERSON B-PERSON B-PERSON"),
+    # not between two people
+    ("ولد محمد في مكة", "O B-PERSON O B-LOC", "O B-PERSON O B-LOC"),
+    ("قال محمد ولد في مكة", "O B-PERSON O O B-LOC", "O B-PERSON O O B-LOC"),
+    ("محمد بن سلمان", "B-PERSON O B-LOC", "B-PERSON O B-LOC"),
+    ("الرياض بن سلمان", "B-LOC O B-PERSON", "B-LOC O B-PERSON"),
+    # his son: two people
+    ("محمد ابنه علي", "B-PERSON O B-PERSON", "B-PERSON O B-PERSON"),
+    # plain adjacency or a conjunction: two people
+    ("كيت بيكنسيل وكريستوفر والكن", "B-PERSON I-PERSON B-PERSON I-PERSON",
+     "B-PERSON I-PERSON B-PERSON I-PERSON"),
+    ("", "", ""),
+]
+
+
+@pytest.mark.parametrize(("words", "labels", "expected"), CASES)
+def test_join_lineage(words, labels, expected):
+    assert join_lineage(words.split(), labels.split()) == expected.split()
+
+
+def test_input_labels_are_not_changed():
+    labels = ["B-PERSON", "O", "B-PERSON"]
+    join_lineage(["محمد", "بن", "سلمان"], labels)
+    assert labels == ["B-PERSON", "O", "B-PERSON"]

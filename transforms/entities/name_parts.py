@@ -1,0 +1,41 @@
+"""Person names joined by a lineage word: ``محمد بن سلمان``, ``سلامة ولد النفاع``.
+
+Arabic names chain a person to a parent with بن / ابن / بنت (and, in Mauritania, ولد):
+``حضية ولد سلامة ولد النفاع`` is one person. The taggers often cut such a chain at the
+connector, because ولد is also the everyday verb "was born" and ابن the noun "son", and return
+two people (``[محمد لمين] ولد [سلامة]``). The gold annotation almost never does: a
+connector between two person tokens is inside one name 139 times of 139 in NewsFANE TRAIN
+and 1,223 of 1,227 in WikiFANE. So a connector standing between two person spans is made
+part of one name.
+
+Only these connectors, and only between two PERSON spans: ابنه ("his son", also the folded
+ابنة) and plain adjacency (``[كيت بيكنسيل] [وكريستوفر والكن]``: two people) keep spans apart.
+On the NewsFANE DEV blocks this raised PERSON F1 by 2.8 points for the ensemble and 1.7 for
+the BiLSTM-CRF (README, Accuracy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.text import normalize_word
+
+#: Normalized lineage words that join the names on either side into one person.
+CONNECTORS = frozenset(normalize_word(word) for word in ("بن", "ابن", "بنت", "ولد"))
+
+
+def join_lineage(words: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """BIO ``labels`` of ``words`` with every connector of ``CONNECTORS`` that stands
+    between two PERSON spans (as ``O`` or as the first word of the second span) made an
+    ``I-PERSON`` of one span with both."""
+    out = list(labels)
+    for i in range(1, len(words) - 1):
+        if (
+            out[i - 1].endswith("-PERSON")
+            and out[i] in ("O", "B-PERSON")
+            and out[i + 1] in (("B-PERSON", "I-PERSON") if out[i] == "O" else ("I-PERSON",))
+            and normalize_word(words[i]) in CONNECTORS
+        ):
+            out[i] = "I-PERSON"
+            out[i + 1] = "I-PERSON"
+    return out
