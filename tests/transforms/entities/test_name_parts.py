@@ -11,7 +11,7 @@ CASES = [
     ("عبدالله ابن عباس", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),
     ("فاطمة بنت محمد", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),
     ("عبدالله إبن عباس", "B-PERSON O B-PERSON", "B-PERSON I-PERSON I-PERSON"),  # hamza folded
-    # the connector alone, as a span of its own, is a person's name (بن علي): left alone
+    # the connector a span of its own and the next word another (two people): left alone
     ("محمد بن علي", "B-PERSON B-PERSON B-PERSON", "B-PERSON B-PERSON B-PERSON"),
     # not between two people
     ("ولد محمد في مكة", "O B-PERSON O B-LOC", "O B-PERSON O B-LOC"),

@@ -129,6 +129,19 @@ def test_ensemble_needs_one_label_set(tiny_model, tmp_path):
         Ensemble([])
 
 
+def test_the_tagger_joins_names_its_model_cut_at_a_lineage_word(tmp_path):
+    """A model taught to cut ``جون بن سميث`` at بن: its decoder cuts, the tagger joins."""
+    path = tmp_path / "cut.crfsuite"
+    cut = [("التقى جون بن سميث", "O B-PERSON O B-PERSON")] + TINY
+    train(path, sentences=[list(zip(w.split(), t.split(), strict=True)) for w, t in cut],
+          c1=0.0, c2=0.001, minfreq=0, max_iterations=100, use_gazetteer=False)
+    words = "التقى جون بن سميث".split()
+    assert CompiledCRF(path).tag([words]) == [["O", "B-PERSON", "O", "B-PERSON"]]
+    tagger = Tagger.load(path, use_gazetteer=False)
+    assert tagger.tag(words) == ["O", "B-PERSON", "I-PERSON", "I-PERSON"]
+    assert tagger.tag_many([words, words[:2]]) == [tagger.tag(words), ["O", "B-PERSON"]]
+
+
 def test_long_input_is_tagged_in_windows(tiny_model):
     tagger = Tagger.load(tiny_model, use_gazetteer=False)
     words = ("قال الرئيس جون سميث في لندن".split()) * 150  # 900 tokens
