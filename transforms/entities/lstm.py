@@ -221,10 +221,9 @@ class BiLstmCrf(ChunkedTagging):
         return states
 
     def _scores(self, states: np.ndarray, direction: str) -> np.ndarray:
-        """``[tokens, labels]``: the members' hidden states times their output weights, summed."""
+        """``[tokens, labels]``: the members' hidden states times their output weights, summed
+        (for one member the reshape is a view of its states: no copy)."""
         members, tokens, hidden = states.shape
-        if members == 1:
-            return states[0] @ self._w_out[direction]
         return states.transpose(1, 0, 2).reshape(tokens, members * hidden) @ self._w_out[direction]
 
     def emissions(

@@ -29,6 +29,8 @@ def join_lineage(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     between two PERSON spans (as ``O`` or as the first word of the second span) made an
     ``I-PERSON`` of one span with both."""
     out = list(labels)
+    if out.count("B-PERSON") + out.count("I-PERSON") < 2:  # most sentences: no pair to join
+        return out
     for i in range(1, len(words) - 1):
         if (
             out[i - 1].endswith("-PERSON")
