@@ -139,6 +139,44 @@ def test_trainer_learns_and_the_tagger_loads_its_model(seeds, tmp_path):
     assert hits / sum(map(len, gaz)) > 0.9  # it learned its (tiny) training data
 
 
+# Joint data call تونس a place 20 times and a team 5 times; the in-domain part is the 5.
+_JOINT = [[("فاز", "O"), ("تونس", "B-LOC")]] * 20 + [[("فاز", "O"), ("تونس", "B-ORG")]] * 5
+_IN_DOMAIN = _JOINT[20:]
+_TINY = dict(epochs=6, dim=8, hidden=6, identity_dropout=0.0, dropout=0.0,
+             learning_rate=0.05, min_count=1, threads=1)
+
+
+@pytest.mark.parametrize(
+    ("adapt_sentences", "adapt_epochs", "expected"),
+    [
+        ((), 3, "B-LOC"),  # no in-domain part: the majority wins
+        (_IN_DOMAIN, 0, "B-LOC"),  # adaptation turned off
+        (_IN_DOMAIN, 6, "B-ORG"),  # the last epochs see the in-domain reading only
+    ],
+)
+def test_adaptation_ends_training_on_the_in_domain_sentences(
+    tmp_path, adapt_sentences, adapt_epochs, expected
+):
+    out = tmp_path / "adapted.npz"
+    seen = []
+    summary = train_bilstm.train(
+        out, _JOINT, adapt_sentences=adapt_sentences, adapt_epochs=adapt_epochs,
+        adapt_learning_rate=0.05, on_epoch=lambda epoch, path: seen.append(epoch), **_TINY,
+    )
+    adapted = adapt_epochs if adapt_sentences else 0
+    assert seen == list(range(6 + adapted))  # on_epoch numbers the adaptation epochs on
+    assert len(summary["losses"]) == 6 + adapted
+    assert (summary["adapt_epochs"], summary["adapt_sentences"]) == (
+        adapted, len(adapt_sentences) if adapted else 0)
+    assert Tagger.load(out).tag_many([["فاز", "تونس"]]) == [["O", expected]]
+
+
+def test_adaptation_sentences_must_use_the_training_labels(tmp_path):
+    with pytest.raises(ValueError, match="B-MISC"):
+        train_bilstm.train(tmp_path / "m.npz", _JOINT,
+                           adapt_sentences=[[("تونس", "B-MISC")]], **_TINY)
+
+
 @pytest.mark.parametrize(
     "weights",
     [np.zeros((2, 3)), np.array([[1.0, -0.5, 0.25]]), np.array([[1e-3, 0.0, -2e-3], [50.0, 1.0, 0.0]])],
