@@ -313,8 +313,9 @@ def train(
             rows.append(encode(words, gaz, vocab, gold))
         return rows
 
+    adapting = bool(adapt_sentences) and adapt_epochs > 0
     stages = [(encoded(sentences), epochs, learning_rate)]
-    if adapt_sentences and adapt_epochs > 0:
+    if adapting:
         stages.append((encoded(adapt_sentences), adapt_epochs, adapt_learning_rate))
     network = _network(len(features), len(labels), dim, hidden, dropout)
     losses = []
@@ -336,8 +337,8 @@ def train(
         "tokens": sum(len(s) for s in sentences),
         "features": len(features),
         "epochs": epochs,
-        "adapt_sentences": len(stages[1][0]) if len(stages) > 1 else 0,
-        "adapt_epochs": stages[1][1] if len(stages) > 1 else 0,
+        "adapt_sentences": len(adapt_sentences) if adapting else 0,
+        "adapt_epochs": adapt_epochs if adapting else 0,
         "losses": losses,
         "seconds": round(time.perf_counter() - started, 1),
         "bytes": out_path.stat().st_size,

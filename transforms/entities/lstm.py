@@ -122,9 +122,10 @@ class BiLstmCrf(ChunkedTagging):
         # [members, labels, 2 x hidden] → [members x hidden, labels] per direction: summed
         # over the members, times 1 / members, gives the mean of their scores
         w_out = arrays["w_out"].astype(np.float32) / members
+        halves = {"f": slice(None, hidden), "b": slice(hidden, None)}
         self._w_out = {
-            "f": np.ascontiguousarray(w_out[:, :, :hidden].transpose(0, 2, 1).reshape(-1, len(self.labels))),
-            "b": np.ascontiguousarray(w_out[:, :, hidden:].transpose(0, 2, 1).reshape(-1, len(self.labels))),
+            d: np.ascontiguousarray(w_out[:, :, half].transpose(0, 2, 1).reshape(-1, len(self.labels)))
+            for d, half in halves.items()
         }
         self._b_out = arrays["b_out"].astype(np.float32).mean(axis=0)
         self.transitions = arrays["transitions"].astype(np.float64).mean(axis=0)  # [from, to]
