@@ -18,7 +18,8 @@ Given which article each sentence belongs to (``tag_many(..., documents=...)``),
 is decoded twice, the second time with a document-level prior that favours, where a name
 recurs, the type it got elsewhere in the article (``transforms.entities.consistency``).
 Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined again
-(``transforms.entities.name_parts``).
+(``transforms.entities.name_parts``), and a country or city that names a team in a match
+report is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``).
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -38,6 +39,7 @@ import numpy as np
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
+from transforms.entities.teams import mark_teams
 
 BILSTM_PATH = Path(__file__).with_name("ner_bilstm.npz")
 CRF_PATH = Path(__file__).with_name("ner.crfsuite")
@@ -241,7 +243,10 @@ class Tagger:
         tagged = self._decoder.tag(windows, window_gaz, window_documents, self.consistency)
         for owner, labels in zip(owners, tagged):
             result[owner].extend(labels)
-        return [join_lineage(words, labels) for words, labels in zip(sentences, result)]
+        return [
+            mark_teams(words, join_lineage(words, labels))
+            for words, labels in zip(sentences, result)
+        ]
 
     def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""

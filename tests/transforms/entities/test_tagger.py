@@ -142,6 +142,19 @@ def test_the_tagger_joins_names_its_model_cut_at_a_lineage_word(tmp_path):
     assert tagger.tag_many([words, words[:2]]) == [tagger.tag(words), ["O", "B-PERSON"]]
 
 
+def test_the_tagger_makes_a_country_in_a_match_report_a_team(tmp_path):
+    """A model taught that لندن is always a place: in a match report the tagger says ORG."""
+    path = tmp_path / "place.crfsuite"
+    place = [("خسر المنتخب أمام لندن في المباراة", "O O O B-LOC O O")] + TINY
+    train(path, sentences=[list(zip(w.split(), t.split(), strict=True)) for w, t in place],
+          c1=0.0, c2=0.001, minfreq=0, max_iterations=100, use_gazetteer=False)
+    match = "خسر المنتخب أمام لندن في المباراة".split()
+    assert CompiledCRF(path).tag([match]) == [["O", "O", "O", "B-LOC", "O", "O"]]
+    tagger = Tagger.load(path, use_gazetteer=False)
+    assert tagger.tag(match) == ["O", "O", "O", "B-ORG", "O", "O"]
+    assert tagger.tag("وصل الوزير إلى لندن أمس".split()) == ["O", "O", "O", "B-LOC", "O"]
+
+
 def test_long_input_is_tagged_in_windows(tiny_model):
     tagger = Tagger.load(tiny_model, use_gazetteer=False)
     words = ("قال الرئيس جون سميث في لندن".split()) * 150  # 900 tokens
@@ -169,8 +182,10 @@ def test_load_missing_model(tmp_path, tiny_model):
          "كوريا الشمالية", "LOC"),
         ("التقارب المتسارع بين بيونج يانج وموسكو منذ بداية غزو أوكرانيا", "بيونج يانج", "LOC"),
         ("التقارب المتسارع بين بيونج يانج وموسكو منذ بداية غزو أوكرانيا", "وموسكو", "LOC"),
+        # a country that names its team in a match report (transforms.entities.teams)
+        ("وفاز المنتخب السعودي على تايلاند في مباراة الأمس", "تايلاند", "ORG"),
     ],
-    ids=["kirby", "putin", "north-korea", "pyongyang", "moscow-with-clitic"],
+    ids=["kirby", "putin", "north-korea", "pyongyang", "moscow-with-clitic", "team"],
 )
 @pytest.mark.parametrize("mode", ["crf", "bilstm", "ensemble"])
 def test_bundled_model(monkeypatch, mode, text, entity, entity_type):
