@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +38,7 @@ import numpy as np
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
+from transforms.entities.spans import Span, bio_spans
 from transforms.entities.teams import mark_teams
 
 BILSTM_PATH = Path(__file__).with_name("ner_bilstm.npz")
@@ -63,33 +63,6 @@ ENTITY_TYPES = ("PERSON", "ORG", "LOC", "MISC")
 # Very long token runs (text without sentence punctuation) are tagged in windows: the batch
 # decoder takes one numpy step per position of the longest sequence. News sentences are shorter.
 _MAX_TOKENS = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int  # token index, inclusive
-    end: int  # token index, exclusive
-    entity_type: str  # PERSON | ORG | LOC | MISC
-
-
-def bio_spans(labels: Sequence[str]) -> list[Span]:
-    """Decode BIO labels into spans, repairing ill-formed sequences: an ``I-X`` that does
-    not continue an ``X`` span (after ``O`` or another type) starts a new span."""
-    spans: list[Span] = []
-    start = -1
-    current = ""
-    for i, label in enumerate(labels):
-        prefix, _, etype = label.partition("-")
-        if prefix == "I" and etype == current and start >= 0:
-            continue
-        if start >= 0:
-            spans.append(Span(start, i, current))
-            start, current = -1, ""
-        if prefix in ("B", "I") and etype:
-            start, current = i, etype
-    if start >= 0:
-        spans.append(Span(start, len(labels), current))
-    return spans
 
 
 @lru_cache(maxsize=1)

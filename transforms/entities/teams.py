@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from transforms.entities.spans import bio_spans
 from transforms.text import normalize_word
 
 # Folded as ``normalize_word`` folds (ة→ه, ى→ي, no hamza on alef). Patterns are matched
@@ -65,23 +66,6 @@ _ON = normalize_word("على")
 _WITH = "مع"
 
 
-def _loc_spans(labels: Sequence[str]) -> list[tuple[int, int]]:
-    """``(start, end)`` of the LOC spans, read as ``tagger.bio_spans`` reads them."""
-    spans = []
-    start = -1
-    for i, label in enumerate(labels):
-        if label == "I-LOC" and start >= 0:
-            continue
-        if start >= 0:
-            spans.append((start, i))
-            start = -1
-        if label in ("B-LOC", "I-LOC"):
-            start = i
-    if start >= 0:
-        spans.append((start, len(labels)))
-    return spans
-
-
 def _is_result(word: str) -> bool:
     return _RESULT.match(word) is not None
 
@@ -110,7 +94,10 @@ def mark_teams(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     if not any(_SPORTS.match(w) for w in norm):
         return out
     chained = -1  # where the last span this rule changed ends
-    for start, end in _loc_spans(labels):
+    for span in bio_spans(labels):
+        if span.entity_type != "LOC":
+            continue
+        start, end = span.start, span.end
         team = start > 0 and not _VENUE.match(norm[start]) and (
             _team_position(norm, start, end) or (start == chained and norm[start].startswith("و"))
         )
