@@ -129,29 +129,29 @@ def test_ensemble_needs_one_label_set(tiny_model, tmp_path):
         Ensemble([])
 
 
+def _taught(path, text, labels):
+    """A tiny CRF that has learned ``labels`` for ``text`` (and the TINY sentences) by heart,
+    checked: its own decoder returns them."""
+    taught = [(text, labels)] + TINY
+    train(path, sentences=[list(zip(w.split(), t.split(), strict=True)) for w, t in taught],
+          c1=0.0, c2=0.001, minfreq=0, max_iterations=100, use_gazetteer=False)
+    assert CompiledCRF(path).tag([text.split()]) == [labels.split()]
+    return Tagger.load(path, use_gazetteer=False)
+
+
 def test_the_tagger_joins_names_its_model_cut_at_a_lineage_word(tmp_path):
     """A model taught to cut ``جون بن سميث`` at بن: its decoder cuts, the tagger joins."""
-    path = tmp_path / "cut.crfsuite"
-    cut = [("التقى جون بن سميث", "O B-PERSON O B-PERSON")] + TINY
-    train(path, sentences=[list(zip(w.split(), t.split(), strict=True)) for w, t in cut],
-          c1=0.0, c2=0.001, minfreq=0, max_iterations=100, use_gazetteer=False)
+    tagger = _taught(tmp_path / "cut.crfsuite", "التقى جون بن سميث", "O B-PERSON O B-PERSON")
     words = "التقى جون بن سميث".split()
-    assert CompiledCRF(path).tag([words]) == [["O", "B-PERSON", "O", "B-PERSON"]]
-    tagger = Tagger.load(path, use_gazetteer=False)
     assert tagger.tag(words) == ["O", "B-PERSON", "I-PERSON", "I-PERSON"]
     assert tagger.tag_many([words, words[:2]]) == [tagger.tag(words), ["O", "B-PERSON"]]
 
 
 def test_the_tagger_makes_a_country_in_a_match_report_a_team(tmp_path):
     """A model taught that لندن is always a place: in a match report the tagger says ORG."""
-    path = tmp_path / "place.crfsuite"
-    place = [("خسر المنتخب أمام لندن في المباراة", "O O O B-LOC O O")] + TINY
-    train(path, sentences=[list(zip(w.split(), t.split(), strict=True)) for w, t in place],
-          c1=0.0, c2=0.001, minfreq=0, max_iterations=100, use_gazetteer=False)
-    match = "خسر المنتخب أمام لندن في المباراة".split()
-    assert CompiledCRF(path).tag([match]) == [["O", "O", "O", "B-LOC", "O", "O"]]
-    tagger = Tagger.load(path, use_gazetteer=False)
-    assert tagger.tag(match) == ["O", "O", "O", "B-ORG", "O", "O"]
+    match = "خسر المنتخب أمام لندن في المباراة"
+    tagger = _taught(tmp_path / "place.crfsuite", match, "O O O B-LOC O O")
+    assert tagger.tag(match.split()) == ["O", "O", "O", "B-ORG", "O", "O"]
     assert tagger.tag("وصل الوزير إلى لندن أمس".split()) == ["O", "O", "O", "B-LOC", "O"]
 
 
