@@ -37,6 +37,7 @@ import numpy as np
 
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.lstm import BiLstmCrf
+from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.name_parts import join_lineage
 from transforms.entities.spans import Span, bio_spans
 from transforms.entities.teams import mark_teams
@@ -216,10 +217,11 @@ class Tagger:
         tagged = self._decoder.tag(windows, window_gaz, window_documents, self.consistency)
         for owner, labels in zip(owners, tagged):
             result[owner].extend(labels)
-        return [
+        marked = [
             mark_teams(words, join_lineage(words, labels))
             for words, labels in zip(sentences, result)
         ]
+        return drop_homonyms(sentences, marked, documents)
 
     def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""

@@ -66,6 +66,11 @@ _ON = normalize_word("على")
 _WITH = "مع"
 
 
+def is_sports_word(norm: str) -> bool:
+    """Whether a ``normalize_word`` form is one of ``SPORTS_WORDS`` (with its clitics)."""
+    return _SPORTS.match(norm) is not None
+
+
 def _is_result(word: str) -> bool:
     return _RESULT.match(word) is not None
 
@@ -91,7 +96,7 @@ def mark_teams(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     if "B-LOC" not in out and "I-LOC" not in out:
         return out
     norm = [normalize_word(w) for w in words]
-    if not any(_SPORTS.match(w) for w in norm):
+    if not any(map(is_sports_word, norm)):
         return out
     chained = -1  # where the last span this rule changed ends
     for span in bio_spans(labels):

@@ -155,6 +155,19 @@ def test_the_tagger_makes_a_country_in_a_match_report_a_team(tmp_path):
     assert tagger.tag("وصل الوزير إلى لندن أمس".split()) == ["O", "O", "O", "B-LOC", "O"]
 
 
+def test_the_tagger_takes_back_a_club_name_that_is_a_common_word(tmp_path):
+    """A model taught that الشباب ("the youth") is always the club: the tagger says O unless
+    the article is about sport (transforms.entities.homonyms)."""
+    text = "مشاركة الشباب في الحملة"
+    path = tmp_path / "club.crfsuite"
+    _taught(path, text, "O B-ORG O O")
+    tagger = Tagger.load(path, use_gazetteer=False, consistency=0)  # the tiny model has no I-LOC
+    assert tagger.tag(text.split()) == ["O", "O", "O", "O"]
+    sport = ["في", "الدوري"]
+    assert tagger.tag_many([text.split(), sport], documents=["a", "a"])[0] == [
+        "O", "B-ORG", "O", "O"]
+
+
 def test_long_input_is_tagged_in_windows(tiny_model):
     tagger = Tagger.load(tiny_model, use_gazetteer=False)
     words = ("قال الرئيس جون سميث في لندن".split()) * 150  # 900 tokens
@@ -198,6 +211,14 @@ def test_bundled_model(monkeypatch, mode, text, entity, entity_type):
     words = [t.text for t in tokenize(text)]
     found = {(" ".join(words[s.start : s.end]), s.entity_type) for s in tagger.spans(words)}
     assert (entity, entity_type) in found, found
+
+
+@pytest.mark.parametrize("mode", ["crf", "bilstm", "ensemble"])
+def test_bundled_model_leaves_a_common_word_alone(monkeypatch, mode):
+    """"رابط الخبر" is "the link to the story", not the El Khabar newspaper."""
+    monkeypatch.setenv("KHABAR_NER", mode)
+    words = [t.text for t in tokenize("رابط الخبر بصحيفة الوئام : أمير منطقة الرياض")]
+    assert default_tagger().tag(words)[1] == "O"
 
 
 @pytest.mark.parametrize(
