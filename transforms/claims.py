@@ -574,6 +574,9 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
         return None
     tokens, text = sentence.tokens, sentence.text
     start, end = tokens[a].start, tokens[b - 1].end
+    cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل"), None)
+    if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker
+        end = tokens[cut - 1].end
     while end > start and text[end - 1] in "”\"»":
         end -= 1
     if tokens[a].text in "“«\"":
@@ -582,11 +585,11 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
     # the zone's first word, without a conjunction و — unless the word itself starts with و (وسائل، وزارة)
     raw_head = sentence.norm[a]
     head = _strip_wa(raw_head)
-    if raw_head in _MEDIA_WORDS | _OFFICIAL_WORDS | _GROUP_WORDS | _DOCUMENT_WORDS | _DEFINITE_HEADS:
+    if raw_head in _SPEAKER_HEADS:
         head = raw_head
     inside = [m for m in sentence.mentions_between(start, end) if not _addressee(sentence, m)]
-    if not inside and sentence.mentions_between(start, end) and a == zone[0]:
-        return None  # "تؤكد لموسكو أن": only an addressee, no speaker
+    if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
+        return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON"]
     if persons and not coordinated:
@@ -596,6 +599,11 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
         return _Speaker(None, descriptor, "unnamed_official", start, end)
     if coordinated:
         return _Speaker(None, descriptor, "group", start, end)  # "واشنطن وسول", "الزعيمان"
+    if head in _OFFICE_TITLES and not persons:
+        holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
+        if holder is not None:  # "وقال الوزير إن": the minister named earlier
+            return _Speaker(holder.entity_id, descriptor, "person", start, end)
+        return _Speaker(None, descriptor, "unnamed_official", start, end)  # "وقال وزير الخارجية الروسي"
     if not inside and head.startswith("ال"):
         antecedent = _definite_antecedent(sentence, head, start)
         if antecedent is not None:  # "الوزارة" → the ministry named earlier
@@ -626,9 +634,17 @@ _COORD_WORDS = _n("وحلفاؤها وحلفاؤه وحلفائها وشركاؤ
 
 
 def _addressee(sentence: _Sentence, mention: Mention) -> bool:
-    """A name glued to a preposition ("لبوتين", "بموسكو") is an addressee or object, not a speaker."""
-    token = next((t for t in sentence.tokens if t.start <= mention.start < t.end), None)
-    return token is not None and mention.start > token.start and sentence.text[token.start] in "لب"
+    """A name glued to a preposition ("لبوتين", "بموسكو") or after a detached "لـ" ("لـ محمد بن
+    سلمان", "لـ«الحياة»") is an addressee or object, not a speaker."""
+    index = next((k for k, t in enumerate(sentence.tokens) if t.start <= mention.start < t.end), None)
+    if index is None:
+        return False
+    token = sentence.tokens[index]
+    if mention.start > token.start:
+        return sentence.text[token.start] in "لب"
+    while index > 0 and sentence.tokens[index - 1].text in "“«\"":
+        index -= 1
+    return index > 0 and sentence.norm[index - 1] == "ل"
 
 
 _JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجانبين البلدان البلدين الطرفان الطرفين الرئيسان الوزيران")
@@ -660,6 +676,63 @@ def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention
         introducer = [w for w in text[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
         introduced_by = normalize_word(introducer[-1]).strip("\"“«") if introducer else ""
         if noun in (first_word, _strip_wa(first_word)) or introduced_by in (noun, "ال" + noun):
+            return mention
+    return None
+
+
+# Titles that denote one office holder even without a name: "وقال وزير الخارجية الروسي إن".
+_OFFICE_TITLES = _n(
+    "رئيس الرئيس رئيسة الرئيسة وزير الوزير وزيرة الوزيرة سفير السفير سفيرة السفيرة الملك ملك "
+    "العاهل الأمير أمير زعيم الزعيم مدير المدير مديرة المديرة نائب النائب قائد القائد محافظ "
+    "المحافظ عمدة العمدة مبعوث المبعوث مندوب المندوب مستشار المستشار أمين الأمين وكيل الوكيل "
+    "حاكم الحاكم مفوض المفوض مدرب المدرب"
+)
+
+# Words that start a speaker's description: the speaker need not be a name.
+_SPEAKER_HEADS = (
+    _MEDIA_WORDS | _OFFICIAL_WORDS | _GROUP_WORDS | _DOCUMENT_WORDS | _DEFINITE_HEADS | _OFFICE_TITLES
+)
+
+
+def _title_keys(norm_words: list[str]) -> frozenset[str]:
+    """The words of a title ("الوزير", "وزير الخارجية الروسي") without و and ال, up to an
+    addressee ("لـ«الحياة»") or punctuation."""
+    keys = []
+    for word in norm_words:
+        if word == "ل" or not word.isalpha():
+            break
+        keys.append(_title_key(word))
+    return frozenset(keys)
+
+
+def _title_key(word: str) -> str:
+    word = word if word in _OFFICE_TITLES else _strip_wa(word)  # وزير is not و + زير
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _title_antecedent(sentence: _Sentence, keys: frozenset[str], before: int) -> Mention | None:
+    """The person a title without a name refers back to: the latest earlier person whose
+    introduction holds every word of the title — "وزير الصحة خالد الفالح" … "وقال الوزير".
+    The introduction is the six words before the name, back to the nearest punctuation,
+    quotation mark or و: the title must stand right before the name, in its own conjunct. "وزير الخارجية الروسي" does
+    not find "وزير الخارجية الأمريكي جون كيري"."""
+    if not keys:
+        return None
+    text = sentence.text
+    for mention in reversed(sentence.article_mentions):
+        if mention.end > before or mention.entity_type != "PERSON":
+            continue
+        window: list[str] = []
+        for word in reversed(text[max(0, mention.start - 80):mention.start].split()[-6:]):
+            norm = normalize_word(word)
+            if not norm.isalpha():
+                break
+            if norm[0] == "و" and norm not in _OFFICE_TITLES:  # "وزعيم …": another conjunct
+                if _strip_wa(norm) in _OFFICE_TITLES:
+                    window.append(_title_key(_strip_wa(norm)))
+                break
+            window.append(_title_key(norm))
+        if keys <= set(window):
             return mention
     return None
 

@@ -1,0 +1,75 @@
+"""Speakers of claims in patterns of real news, with the names given (no tagger): what
+``extract_claims`` does with the mentions the tagger and the gazetteer would give it.
+(The seed gold in ``tests/gold/`` measures the whole pipeline.)"""
+
+import pytest
+
+from transforms.claims import extract_claims
+from transforms.entities.mentions import Entity, Mention, entity_id_for
+from transforms.sentences import split_sentences
+from transforms.text import name_key
+
+
+def _claims(text: str, names: dict[str, str]):
+    """Claims of ``text`` whose every occurrence of a name in ``names`` (surface → type) is a
+    mention; speakers come back as (speaker_text, speaker_kind, name of the speaker entity)."""
+    spans = split_sentences(text)
+    entities: dict[str, Entity] = {}
+    mentions = []
+    for surface, entity_type in names.items():
+        entity_id = entity_id_for(entity_type, name_key(surface))
+        entities[entity_id] = Entity(entity_id, surface, entity_type, None, name_key(surface))
+        start = text.find(surface)
+        while start >= 0:
+            index = next(i for i, s in enumerate(spans) if s.char_start <= start < s.char_end)
+            mentions.append(Mention(start, start + len(surface), surface, entity_type, "test", index, entity_id))
+            start = text.find(surface, start + 1)
+    mentions.sort(key=lambda m: m.start)
+    sentences = [(s.char_start, s.char_end, s.paragraph_index, s.is_heading) for s in spans]
+    return [
+        (c.speaker_text, c.speaker_kind,
+         entities[c.speaker_entity_id].canonical_name if c.speaker_entity_id else None)
+        for c in extract_claims(text, sentences, mentions, entities)
+    ]
+
+
+CASES = [
+    # (text, names, speakers of its claims in order)
+    # a title without a name: one office holder, unnamed
+    ("وقال وزير الخارجية الروسي إن الخطة جاهزة.", {},
+     [("وزير الخارجية الروسي", "unnamed_official", None)]),
+    ("وقال السفير الأمريكي إن الخطة جاهزة.", {},
+     [("السفير الأمريكي", "unnamed_official", None)]),
+    # ... or the person the article introduced with that title
+    ("قال وزير الصحة خالد الفالح إن الخطة جاهزة. وقال الوزير إن التنفيذ يبدأ غدا.",
+     {"خالد الفالح": "PERSON"},
+     [("وزير الصحة خالد الفالح", "person", "خالد الفالح"), ("الوزير", "person", "خالد الفالح")]),
+    ("التقى الرئيس المصري ووزير الخارجية سامح شكري نظيره. وقال الوزير إن الخطة جاهزة.",
+     {"سامح شكري": "PERSON"}, [("الوزير", "person", "سامح شكري")]),
+    # every word of the title must introduce that person, in its own conjunct
+    ("التقى وزير الخارجية الأمريكي جون كيري نظيره. وقال وزير الخارجية الروسي إن الخطة جاهزة.",
+     {"جون كيري": "PERSON"}, [("وزير الخارجية الروسي", "unnamed_official", None)]),
+    ("لقاء الرئيس الروسي وزعيم كوريا الشمالية كيم جونغ أون. وقال الرئيس الروسي إن الخطة جاهزة.",
+     {"كيم جونغ أون": "PERSON"}, [("الرئيس الروسي", "unnamed_official", None)]),
+    ("أن الرئيس الروسي “قبل الدعوة بكل سرور”. وقال الرئيس الروسي إن الخطة جاهزة.",
+     {"سرور": "PERSON"}, [("الرئيس الروسي", "unnamed_official", None)]),
+    # an addressee after a detached لـ is not the speaker, nor part of the speaker's description
+    ("وأكد بوتين لـ محمد بن سلمان أن روسيا تثمن علاقاتها مع السعودية.",
+     {"بوتين": "PERSON", "محمد بن سلمان": "PERSON", "روسيا": "LOC", "السعودية": "LOC"},
+     [("بوتين", "person", "بوتين")]),
+    ("وقال الوزير لـ«الجزيرة» إن الخطة جاهزة.", {"الجزيرة": "ORG"},
+     [("الوزير", "unnamed_official", None)]),
+    ("وقال وزير الصحة خالد الفالح لـ«الحياة» إن الخطة جاهزة.",
+     {"خالد الفالح": "PERSON", "الحياة": "ORG"},
+     [("وزير الصحة خالد الفالح", "person", "خالد الفالح")]),
+    # only an addressee: no speaker
+    ("وتؤكد لموسكو أن الخطة جاهزة.", {"موسكو": "LOC"}, []),
+    # a named speaker wins over the title
+    ("وقال الرئيس الأمريكي باراك أوباما إن الخطة جاهزة.", {"باراك أوباما": "PERSON"},
+     [("الرئيس الأمريكي باراك أوباما", "person", "باراك أوباما")]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), CASES)
+def test_speakers(text, names, expected):
+    assert _claims(text, names) == expected
