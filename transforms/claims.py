@@ -14,7 +14,10 @@ patterns are the ones Arabic news actually uses:
 
 Speakers are resolved through the article's mentions: a named person or organization gets its
 entity id; "مسؤولون أمريكيون", "متحدث باسم السفارة" are unnamed officials (no entity id, the
-descriptor kept as ``speaker_text``).
+descriptor kept as ``speaker_text``), and so is a title without a name ("وزير الخارجية الروسي")
+unless the article introduced a person with that title ("وزير الصحة خالد الفالح" … "وقال
+الوزير": Al-Falih). An addressee ("لبوتين", "لـ محمد بن سلمان", "لـ«الحياة»") is never the
+speaker.
 """
 
 from __future__ import annotations
@@ -714,8 +717,8 @@ def _title_antecedent(sentence: _Sentence, keys: frozenset[str], before: int) ->
     """The person a title without a name refers back to: the latest earlier person whose
     introduction holds every word of the title — "وزير الصحة خالد الفالح" … "وقال الوزير".
     The introduction is the six words before the name, back to the nearest punctuation,
-    quotation mark or و: the title must stand right before the name, in its own conjunct. "وزير الخارجية الروسي" does
-    not find "وزير الخارجية الأمريكي جون كيري"."""
+    quotation mark or و: the title must stand right before the name, in its own conjunct.
+    "وزير الخارجية الروسي" does not find "وزير الخارجية الأمريكي جون كيري"."""
     if not keys:
         return None
     text = sentence.text

@@ -19,7 +19,9 @@ is decoded twice, the second time with a document-level prior that favours, wher
 recurs, the type it got elsewhere in the article (``transforms.entities.consistency``).
 Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined again
 (``transforms.entities.name_parts``), and a country or city that names a team in a match
-report is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``).
+report is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``), and a club
+or newspaper name that is also a common word is an ORG only with evidence in its article
+(``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story").
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -36,8 +38,8 @@ from pathlib import Path
 import numpy as np
 
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
-from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.homonyms import drop_homonyms
+from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
 from transforms.entities.spans import Span, bio_spans
 from transforms.entities.teams import mark_teams
