@@ -67,24 +67,24 @@ _LEXICON = {
 }
 
 
-def _stem(word: str) -> str | None:
-    """The word without its proclitics when it carries the article (``والشباب``, ``للشباب``
-    → ``شباب``), else ``None``: the listed names all start with ال."""
-    pre, stem = strip_proclitics(normalize_word(word))
+def _stem(norm: str) -> str | None:
+    """A ``normalize_word`` form without its proclitics when it carries the article
+    (``والشباب``, ``للشباب`` → ``شباب``), else ``None``: the listed names all start with ال."""
+    pre, stem = strip_proclitics(norm)
     return stem if pre.endswith(("ال", "لل")) else None
 
 
 HOMONYMS: dict[str, str] = {
     stem: kind
     for kind, words in _LEXICON.items()
-    for stem in map(_stem, words.split())
+    for stem in (_stem(normalize_word(word)) for word in words.split())
     if stem is not None
 }
 _CLUB_HEADS = frozenset({normalize_word("فريق"), normalize_word("الفريق")})
 
 
-def _after_head(previous: str) -> bool:
-    return word_flags(previous)[1] or normalize_word(previous) in _CLUB_HEADS
+def _after_head(previous: str, previous_norm: str) -> bool:
+    return previous_norm in _CLUB_HEADS or word_flags(previous)[1]
 
 
 class _Article:
@@ -95,10 +95,11 @@ class _Article:
         self.introduced: set[str] = set()
         self.sport = False
         for words in sentences:
-            for i, word in enumerate(words):
-                self.sport = self.sport or is_sports_word(normalize_word(word))
-                stem = _stem(word) if i > 0 else None
-                if stem in HOMONYMS and _after_head(words[i - 1]):
+            norm = [normalize_word(word) for word in words]
+            self.sport = self.sport or any(map(is_sports_word, norm))
+            for i in range(1, len(words)):
+                stem = _stem(norm[i])
+                if stem in HOMONYMS and _after_head(words[i - 1], norm[i - 1]):
                     self.introduced.add(stem)
 
     def keeps(self, stem: str) -> bool:
@@ -122,7 +123,7 @@ def drop_homonyms(
             continue
         for span in bio_spans(sentence_labels):
             if span.entity_type == "ORG" and span.end - span.start == 1:
-                stem = _stem(words[span.start])
+                stem = _stem(normalize_word(words[span.start]))
                 if stem in HOMONYMS:
                     doubtful.append((index, span.start, stem))
     if not doubtful:

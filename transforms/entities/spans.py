@@ -1,7 +1,7 @@
 """Entity spans over token indices, decoded from BIO labels.
 
 Kept apart from ``tagger`` so that the rules applied to the tagger's labels
-(``teams``) read spans exactly as the tagger and the evaluation do.
+(``teams``, ``homonyms``) read spans exactly as the tagger and the evaluation do.
 """
 
 from __future__ import annotations
