@@ -21,7 +21,9 @@ Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined
 (``transforms.entities.name_parts``). A country or city that names a team in a match report
 is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``). A club or newspaper
 name that is also a common word is an ORG only with evidence in its article
-(``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story").
+(``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story"). Common
+words read as a person's name are a person only when their article shows one
+(``transforms.entities.not_names``: ``لولا تدخل`` is "if not for the intervention").
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -41,6 +43,7 @@ from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
+from transforms.entities.not_names import drop_false_persons
 from transforms.entities.spans import Span, bio_spans
 from transforms.entities.teams import mark_teams
 
@@ -223,7 +226,8 @@ class Tagger:
             mark_teams(words, join_lineage(words, labels))
             for words, labels in zip(sentences, result)
         ]
-        return drop_homonyms(sentences, marked, documents)
+        kept = drop_homonyms(sentences, marked, documents)
+        return drop_false_persons(sentences, kept, documents)
 
     def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""

@@ -221,6 +221,20 @@ def test_bundled_model_leaves_a_common_word_alone(monkeypatch, mode):
     assert default_tagger().tag(words)[1] == "O"
 
 
+@pytest.mark.parametrize("mode", ["crf", "bilstm", "ensemble"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حتى يستعيد أمنه واستقراره",  # "its security", not the name آمنة (all three taggers)
+        "ندعو إلى إقامة منطقة آمنة تمكن الحكومة السورية من العودة",  # "a safe zone"
+    ],
+)
+def test_bundled_model_reads_no_person_into_a_common_word(monkeypatch, mode, text):
+    monkeypatch.setenv("KHABAR_NER", mode)
+    words = [t.text for t in tokenize(text)]
+    assert "B-PERSON" not in default_tagger().tag(words)
+
+
 @pytest.mark.parametrize(
     ("value", "mode", "paths"),
     [

@@ -1,0 +1,72 @@
+"""Common words read as a person's name: O unless the article shows the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities.not_names import drop_false_persons
+
+
+def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
+    words, tags = sentence.split(), labels.split()
+    assert len(words) == len(tags)
+    return words, tags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels", "expected"),
+    [
+        # never a person on its own, whatever the article says
+        ("وأوضح معالي وزير العدل", "O B-PERSON O O", "O O O O"),
+        ("حتى يستعيد أمنه واستقراره", "O O B-PERSON O", "O O O O"),
+        ("حفاظا على أمنها", "O O B-PERSON", "O O O"),
+        ("تستهدف لأمنه", "O B-PERSON", "O O"),
+        ("اكتب رأيك", "O B-PERSON", "O O"),
+        ("وأين إعلامنا العربي", "B-PERSON O O", "O O O"),
+        ("مرض كورونا", "O B-PERSON", "O O"),
+        ("بفيروس كورونا", "O B-PERSON", "O O"),
+        # NEVER is matched with its hamza: without it, واين is Wayne (Rooney)
+        ("بين واين وكريستيانو", "O B-PERSON B-PERSON", "O B-PERSON B-PERSON"),
+        # a person only when the article shows one
+        ("ندعو إلى إقامة منطقة آمنة", "O O O O B-PERSON", "O O O O O"),
+        ("بيئة عمل امنة", "O O B-PERSON", "O O O"),
+        ("لولا تدخل بعض المسؤولين", "B-PERSON O O O", "O O O O"),
+        ("ولولا ذلك", "B-PERSON O", "O O"),
+        ("قال لي أحد أقربائي", "O B-PERSON O O", "O O O O"),
+        # ... a title right before it shows one
+        ("قال الرئيس لولا إن", "O O B-PERSON O", "O O B-PERSON O"),
+        ("وقالت الدكتورة آمنة", "O O B-PERSON", "O O B-PERSON"),
+        # longer spans and other types are not touched
+        ("تومي لي جونز", "B-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
+        ("معالي الشيخ", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        ("فيروس كورونا", "O B-MISC", "O B-MISC"),
+        # other one-word names are not touched
+        ("قال بوتين", "O B-PERSON", "O B-PERSON"),
+        ("قال لين", "O B-PERSON", "O B-PERSON"),
+    ],
+)
+def test_one_sentence(sentence, labels, expected):
+    words, tags = one(sentence, labels)
+    assert drop_false_persons([words], [tags]) == [expected.split()]
+
+
+def test_a_longer_span_of_the_same_article_introduces_the_name():
+    sentences = [
+        one("الرئيس البرازيلي لويس لولا دا سيلفا", "O O B-PERSON I-PERSON I-PERSON I-PERSON"),
+        one("حصل لولا على 48", "O B-PERSON O O"),
+        one("حصل لولا على 48", "O B-PERSON O O"),  # the same words, another article
+    ]
+    words = [w for w, _ in sentences]
+    labels = [t for _, t in sentences]
+    out = drop_false_persons(words, labels, documents=["a", "a", "b"])
+    assert out[1] == ["O", "B-PERSON", "O", "O"]
+    assert out[2] == ["O", "O", "O", "O"]
+    assert out[0] == labels[0]
+    # without document keys every sentence is its own article
+    assert drop_false_persons(words, labels)[1] == ["O", "O", "O", "O"]
+
+
+def test_the_input_is_not_changed():
+    words, tags = one("لولا تدخل", "B-PERSON O")
+    drop_false_persons([words], [tags])
+    assert tags == ["B-PERSON", "O"]

@@ -1,0 +1,109 @@
+"""Common words the taggers read as a person's name: not a person unless the article says so.
+
+On every third SaudiNewsNet article (10,344) the default tagger made one-word PERSON spans
+of words that are not names there (counts below). We read five of each, and in none was
+the word a person:
+
+- ``آمنة`` ("safe", feminine: ``منطقة آمنة``, ``بيئة عمل آمنة``) 42 times. The taggers learned
+  the name Amina from WikiFANE's article on Amina bint Wahb, which has it bare 40 times;
+- ``أمنه`` ("its security": ``يستعيد أمنه واستقراره``) 27 times. ``normalize_word`` folds ة into
+  ه, so to the features it is the name آمنة;
+- ``معالي`` ("His Excellency", an honorific before a title: ``وأوضح معالي وزير العدل``) 25;
+- ``لولا`` ("if not for": ``لولا تدخل بعض المسؤولين``) 22, read as Lula;
+- ``لي`` ("to me": ``قال لي``) 18, read as the Chinese or Korean surname;
+- ``كورونا`` (the MERS coronavirus: ``فيروس كورونا``) 20;
+- ``رأيك`` ("your opinion", one outlet's footer "اكتب رأيك") 17 and ``وأين`` ("and where") 15.
+
+So a one-word PERSON span becomes O when its word (dediacritized, with or without و/ف) is:
+
+- in ``NEVER``, as written, hamza included: never a person's name on its own (``معالي``,
+  ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``; these also after ب/ل: ``لأمنه``). Without
+  its hamza, ``واين`` is Wayne Rooney in NewsFANE;
+- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``; alef forms folded, ة kept apart from
+  ه), unless the article shows the person: a title word stands right before it (``الرئيس
+  لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
+  (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
+
+Applied to the gold labels of NewsFANE TRAIN + DEV (by block) and WikiFANE, the rule undoes
+one person span: a bare ``لي`` that is Lee Redmond, in a block that never gives her full name.
+Amina bint Wahb and Lula keep theirs: their articles introduce them in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import normalize_alef_ar
+
+from transforms.entities.spans import bio_spans
+from transforms.entities.titles import is_title
+from transforms.text import INVISIBLE_RE, TATWEEL
+
+
+def _plain(word: str) -> str:
+    """Dediacritized, without tatweel or invisible characters; hamza and ة as written."""
+    return dediac_ar(INVISIBLE_RE.sub("", word)).replace(TATWEEL, "")
+
+
+def _fold(word: str) -> str:
+    """``_plain`` with the alef forms folded (آمنة / امنة); ة and ه stay apart."""
+    return normalize_alef_ar(_plain(word))
+
+
+# NEVER is matched as written, hamza included: "واين" without it is Wayne (Rooney) in NewsFANE.
+NEVER = frozenset(_plain(w) for w in "معالي أمنه أمنها رأيك أين كورونا".split())
+UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة".split())
+
+
+def _reading(word: str) -> str | None:
+    """The listed word that ``word`` is, with or without و/ف (and ب/ل for ``NEVER``)."""
+    plain = _plain(word)
+    if len(plain) > 2 and plain[0] in "وف":
+        stripped = plain[1:]
+    else:
+        stripped = plain
+    for form in dict.fromkeys((plain, stripped)):
+        if form in NEVER:
+            return form
+        if normalize_alef_ar(form) in UNLESS_INTRODUCED:
+            return normalize_alef_ar(form)
+    if len(stripped) > 3 and stripped[0] in "بل" and stripped[1:] in NEVER:
+        return stripped[1:]
+    return None
+
+
+def drop_false_persons(
+    sentences: Sequence[Sequence[str]],
+    labels: Sequence[Sequence[str]],
+    documents: Sequence[Hashable] | None = None,
+) -> list[list[str]]:
+    """BIO ``labels`` of ``sentences`` with the one-word PERSON spans on ``NEVER`` words, and
+    on ``UNLESS_INTRODUCED`` words their article does not show as a person, made O (see the
+    module docstring). ``documents``: one key per sentence, as ``Tagger.tag_many`` takes it;
+    without it every sentence is its own article."""
+    out = [list(sentence_labels) for sentence_labels in labels]
+    keys: Sequence[Hashable] = documents if documents is not None else range(len(sentences))
+    doubtful: list[tuple[int, int, str]] = []  # sentence, token, listed word
+    held: dict[Hashable, set[str]] = {}  # article -> words inside its longer person spans
+    for index, (words, sentence_labels) in enumerate(zip(sentences, out)):
+        if "B-PERSON" not in sentence_labels:
+            continue
+        for span in bio_spans(sentence_labels):
+            if span.entity_type != "PERSON":
+                continue
+            if span.end - span.start > 1:
+                inside = held.setdefault(keys[index], set())
+                inside.update(_fold(word) for word in words[span.start : span.end])
+                continue
+            word = _reading(words[span.start])
+            if word is not None:
+                doubtful.append((index, span.start, word))
+    for index, token, word in doubtful:
+        if word in UNLESS_INTRODUCED:
+            if token > 0 and is_title(sentences[index][token - 1]):
+                continue
+            if word in held.get(keys[index], ()):
+                continue
+        out[index][token] = "O"
+    return out
