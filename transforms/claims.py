@@ -76,6 +76,9 @@ _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة الب�
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
+# "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
+# news closes with. Without a subject it is nobody's claim, not the last speaker's words.
+_IMPERSONAL_CUES = _n("يذكر ويذكر")
 _SPEAKER_MAX_TOKENS = 14
 
 
@@ -268,6 +271,8 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
         subject = _subject_before(sentence, i, entities)
         if subject is not None:  # "لكن خبراء يقولون إن"
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
+        if norm[i] in _IMPERSONAL_CUES:
+            return None
         subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
         if subject is not None:  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
             return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
