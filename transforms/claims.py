@@ -76,6 +76,7 @@ _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة الب�
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
+_ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
 # news closes with. Without a subject it is nobody's claim, not the last speaker's words.
 _IMPERSONAL_CUES = _n("يذكر ويذكر")
@@ -302,6 +303,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
             return True
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
+    if norm == _ON and cue.complement == "say" and _complementizer_at(sentence, j + 1):
+        return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
     if norm in ("من", "الي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
@@ -407,6 +410,10 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
     return None
 
 
+def _complementizer_at(sentence: _Sentence, k: int) -> bool:
+    return k < len(sentence.tokens) and sentence.norm[k] in COMPLEMENTIZERS
+
+
 def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     tokens, norm = sentence.tokens, sentence.norm
     if k >= len(tokens):
@@ -425,8 +432,9 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
             return k
     if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
         return k
-    if cue.complement == "say" and norm[k] == "من" and k + 1 < len(tokens) and norm[k + 1] in COMPLEMENTIZERS:
-        return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1  # "يخشى ... من أن"
+    if cue.complement == "say" and norm[k] in ("من", _ON) and _complementizer_at(sentence, k + 1):
+        # "يخشى ... من أن", "وشدد على أن"
+        return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
     if cue.complement == "say" and cue.lemma == "أشار" and norm[k] in ("الي",) and k + 1 < len(tokens):
         return k + 1 if sentence.norm[k + 1] in COMPLEMENTIZERS else None
     return None
