@@ -1,8 +1,9 @@
 """Common words the taggers read as a person's name: not a person unless the article says so.
 
 On every third SaudiNewsNet article (10,344) the default tagger made one-word PERSON spans
-of words that are not names there (counts below). We read five of each, and in none was
-the word a person:
+of words that are not names there (counts below). We read five of each (all of دان), and
+the word was a person once: Dan Werthimer, whose first name the tagger had already cut from
+his surname:
 
 - ``آمنة`` ("safe", feminine: ``منطقة آمنة``, ``بيئة عمل آمنة``) 42 times. The taggers learned
   the name Amina from WikiFANE's article on Amina bint Wahb, which has it bare 40 times;
@@ -11,6 +12,7 @@ the word a person:
 - ``معالي`` ("His Excellency", an honorific before a title: ``وأوضح معالي وزير العدل``) 25;
 - ``لولا`` ("if not for": ``لولا تدخل بعض المسؤولين``) 22, read as Lula;
 - ``لي`` ("to me": ``قال لي``) 18, read as the Chinese or Korean surname;
+- ``دان`` ("condemned": ``دان مجلس الوزراء الهجوم``) 23, read as Dan;
 - ``كورونا`` (the MERS coronavirus: ``فيروس كورونا``) 20;
 - ``رأيك`` ("your opinion", one outlet's footer "اكتب رأيك") 17 and ``وأين`` ("and where") 15.
 
@@ -19,7 +21,7 @@ So a one-word PERSON span becomes O when its word (dediacritized, with or withou
 - in ``NEVER``, as written, hamza included: never a person's name on its own (``معالي``,
   ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``; these also after ب/ل: ``لأمنه``). Without
   its hamza, ``واين`` is Wayne Rooney in NewsFANE;
-- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``; alef forms folded, ة kept apart from
+- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``; alef forms folded, ة kept apart from
   ه), unless the article shows the person: a title word stands right before it (``الرئيس
   لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
   (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
@@ -53,7 +55,7 @@ def _fold(word: str) -> str:
 
 # NEVER is matched as written, hamza included: "واين" without it is Wayne (Rooney) in NewsFANE.
 NEVER = frozenset(_plain(w) for w in "معالي أمنه أمنها رأيك أين كورونا".split())
-UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة".split())
+UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان".split())
 
 
 def _reading(word: str) -> str | None:

@@ -33,6 +33,8 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         ("لولا تدخل بعض المسؤولين", "B-PERSON O O O", "O O O O"),
         ("ولولا ذلك", "B-PERSON O", "O O"),
         ("قال لي أحد أقربائي", "O B-PERSON O O", "O O O O"),
+        ("دان مجلس الوزراء الهجوم", "B-PERSON B-ORG I-ORG O", "O B-ORG I-ORG O"),
+        ("دان براون", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
         # ... a title right before it shows one
         ("قال الرئيس لولا إن", "O O B-PERSON O", "O O B-PERSON O"),
         ("وقالت الدكتورة آمنة", "O O B-PERSON", "O O B-PERSON"),
