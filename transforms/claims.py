@@ -66,6 +66,12 @@ _TIME_WORDS = _n(
     "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا"
 )
 _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات حديث مؤتمر المقال مقال كلمة خطاب رسالة تغريدة")
+# "وأكد عبر حسابه في تويتر أن", "كتب في صفحته على فيسبوك أنه": where it was said, not who said it.
+_MEDIUM_PREPOSITIONS = _n("عبر في على")
+_MEDIUM_WORDS = _n(
+    "حسابه حسابها حسابهم حسابي حساب صفحته صفحتها صفحتهم صفحة تغريدة تغريدات تغريدته تغريدتها"
+    " تدوينة تدوينته تدوينتها"
+)
 _OFFICIAL_WORDS = _n(
     "مسؤول مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
     "مصدر مصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد"
@@ -243,6 +249,8 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
     if cue is None:
         return None
     tokens, norm = sentence.tokens, sentence.norm
+    if cue.complement.startswith("prep:") and i + 1 < len(tokens) and norm[i + 1] in _MEDIUM_WORDS:
+        return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current)
     # the speaker zone: tokens after the cue up to the content marker
@@ -303,6 +311,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
             return True
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
+    if _medium_at(sentence, j):
+        return True  # "وكتب في صفحته على فيسبوك أن": where, not who
     if norm == _ON and cue.complement == "say" and _complementizer_at(sentence, j + 1):
         return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
     if norm in ("من", "الي") and cue.complement in ("say", "object"):
@@ -318,7 +328,7 @@ def _quoted_name(sentence: _Sentence, j: int) -> bool:
         if a == sentence.tokens[j].start:
             inner = [t for t in sentence.tokens if a < t.start < b - 1]
             after = next((t for t in sentence.tokens if t.start >= b), None)
-            return len(inner) <= 4 and after is not None and (after.text in "،," or normalize_word(after.text) in COMPLEMENTIZERS)
+            return len(inner) <= 4 and after is not None and (after.text in "،,:" or normalize_word(after.text) in COMPLEMENTIZERS)
     return False
 
 
@@ -385,6 +395,18 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
+        if tokens[k].text in "“«\"" and _quoted_name(sentence, k):
+            end = next(b for a, b in sentence.quoted if a == tokens[k].start)
+            while k < len(tokens) and tokens[k].start < end:
+                k += 1  # 'لصحيفة "الرياض": إن': the paper's name, not the quotation
+            continue
+        if _medium_at(sentence, k):
+            # "عبر حسابه في «تويتر» أن": on to the complementizer or colon after the medium
+            nxt = _next_marker_after(sentence, k + 1, cue)
+            if nxt is None or tokens[nxt].text in "“«\"":
+                return k
+            k = nxt
+            continue
         if norm[k] in _ATTRIBUTION_WORDS:
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is None:
@@ -402,12 +424,25 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
     """Index of the content marker that ends a parenthetical starting at k (within 25 tokens)."""
     tokens, norm = sentence.tokens, sentence.norm
     prep = normalize_word(cue.complement[5:]) if cue is not None and cue.complement.startswith("prep:") else None
+    name_end = -1  # char offset where a quoted name being skipped ends
     for m in range(k, min(len(tokens), k + 25)):
+        if tokens[m].start < name_end:
+            continue
+        if tokens[m].text in "“«\"" and _quoted_name(sentence, m):
+            # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
+            name_end = next(b for a, b in sentence.quoted if a == tokens[m].start)
+            continue
         if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
         if tokens[m].text in "؛.":
             return None
     return None
+
+
+def _medium_at(sentence: _Sentence, k: int) -> bool:
+    """Does a medium phrase start at ``k`` ("عبر حسابه", "في صفحته", "على تغريدة")?"""
+    norm = sentence.norm
+    return k + 1 < len(norm) and norm[k] in _MEDIUM_PREPOSITIONS and norm[k + 1] in _MEDIUM_WORDS
 
 
 def _complementizer_at(sentence: _Sentence, k: int) -> bool:

@@ -10,9 +10,9 @@ from transforms.sentences import split_sentences
 from transforms.text import name_key
 
 
-def _claims(text: str, names: dict[str, str]):
+def _extract(text: str, names: dict[str, str]):
     """Claims of ``text`` whose every occurrence of a name in ``names`` (surface → type) is a
-    mention; speakers come back as (speaker_text, speaker_kind, name of the speaker entity)."""
+    mention, and the entities of those names."""
     spans = split_sentences(text)
     entities: dict[str, Entity] = {}
     mentions = []
@@ -26,11 +26,22 @@ def _claims(text: str, names: dict[str, str]):
             start = text.find(surface, start + 1)
     mentions.sort(key=lambda m: m.start)
     sentences = [(s.char_start, s.char_end, s.paragraph_index, s.is_heading) for s in spans]
+    return extract_claims(text, sentences, mentions, entities), entities
+
+
+def _claims(text: str, names: dict[str, str]):
+    """Speakers of the claims of ``text`` (see ``_claim_rows``): (speaker_text, speaker_kind,
+    name of the speaker entity)."""
+    claims, entities = _extract(text, names)
     return [
         (c.speaker_text, c.speaker_kind,
          entities[c.speaker_entity_id].canonical_name if c.speaker_entity_id else None)
-        for c in extract_claims(text, sentences, mentions, entities)
+        for c in claims
     ]
+
+
+def _claim_rows(text: str, names: dict[str, str]):
+    return _extract(text, names)[0]
 
 
 CASES = [
@@ -81,7 +92,32 @@ CASES = [
     ("وأكد الوزير على أن الوضع خطير.", {}, [("الوزير", "unnamed_official", None)]),
     ("قال عادل الجبير إن الخطة جاهزة. وشدد على أن الوضع خطير.", {"عادل الجبير": "PERSON"},
      [("عادل الجبير", "person", "عادل الجبير"), ("عادل الجبير", "person", "عادل الجبير")]),
+    # where it was said is not who said it: "عبر حسابه في تويتر", "في صفحته على فيسبوك"
+    ("قال عادل الجبير إن الخطة جاهزة. وأكد عبر حسابه في «تويتر» أن الحل قريب.",
+     {"عادل الجبير": "PERSON", "تويتر": "ORG"},
+     [("عادل الجبير", "person", "عادل الجبير"), ("عادل الجبير", "person", "عادل الجبير")]),
+    ("قال عادل الجبير إن الخطة جاهزة. وكتب في صفحته على فيسبوك أن الحل قريب.",
+     {"عادل الجبير": "PERSON", "فيسبوك": "ORG"},
+     [("عادل الجبير", "person", "عادل الجبير"), ("عادل الجبير", "person", "عادل الجبير")]),
+    ("وكتب عادل الجبير في صفحته على فيسبوك أن الحل قريب.",
+     {"عادل الجبير": "PERSON", "فيسبوك": "ORG"}, [("عادل الجبير", "person", "عادل الجبير")]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "content"),
+    [
+        # a short quoted name before the content is not the start of a quotation
+        ("وأكد الوزير عادل الجبير عبر حسابه في «تويتر» أن الحل قريب.", {"عادل الجبير": "PERSON"},
+         "الحل قريب"),
+        ('وقال الوزير عادل الجبير لصحيفة "الرياض": إن الحل قريب.', {"عادل الجبير": "PERSON"},
+         "إن الحل قريب"),
+        ("وكتب عادل الجبير على حسابه في «تويتر»: «الحل قريب».", {"عادل الجبير": "PERSON"},
+         "«الحل قريب»"),
+    ],
+)
+def test_content(text, names, content):
+    assert [text[c.content_start : c.content_end] for c in _claim_rows(text, names)] == [content]
 
 
 @pytest.mark.parametrize(("text", "names", "expected"), CASES)
