@@ -322,14 +322,23 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     return False
 
 
-def _quoted_name(sentence: _Sentence, j: int) -> bool:
-    """A short quoted name ("وكالة “يونهاب”") rather than the start of a quotation."""
+def _quoted_name_end(sentence: _Sentence, j: int) -> int | None:
+    """Where the short quoted name opening at token ``j`` ends ("وكالة “يونهاب”", "لصحيفة
+    «الرياض»: إن"), or None when no quotation opens there or it is a quotation, not a name."""
     for a, b in sentence.quoted:
         if a == sentence.tokens[j].start:
             inner = [t for t in sentence.tokens if a < t.start < b - 1]
             after = next((t for t in sentence.tokens if t.start >= b), None)
-            return len(inner) <= 4 and after is not None and (after.text in "،,:" or normalize_word(after.text) in COMPLEMENTIZERS)
-    return False
+            named = len(inner) <= 4 and after is not None and (
+                after.text in "،,:" or normalize_word(after.text) in COMPLEMENTIZERS
+            )
+            return b if named else None
+    return None
+
+
+def _quoted_name(sentence: _Sentence, j: int) -> bool:
+    """A short quoted name ("وكالة “يونهاب”") rather than the start of a quotation."""
+    return _quoted_name_end(sentence, j) is not None
 
 
 def _mention_starts(sentence: _Sentence, pos: int) -> bool:
@@ -395,8 +404,8 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
-        if tokens[k].text in "“«\"" and _quoted_name(sentence, k):
-            end = next(b for a, b in sentence.quoted if a == tokens[k].start)
+        end = _quoted_name_end(sentence, k) if tokens[k].text in "“«\"" else None
+        if end is not None:
             while k < len(tokens) and tokens[k].start < end:
                 k += 1  # 'لصحيفة "الرياض": إن': the paper's name, not the quotation
             continue
@@ -428,9 +437,9 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
     for m in range(k, min(len(tokens), k + 25)):
         if tokens[m].start < name_end:
             continue
-        if tokens[m].text in "“«\"" and _quoted_name(sentence, m):
-            # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
-            name_end = next(b for a, b in sentence.quoted if a == tokens[m].start)
+        end = _quoted_name_end(sentence, m) if tokens[m].text in "“«\"" else None
+        if end is not None:
+            name_end = end  # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
             continue
         if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
