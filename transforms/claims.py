@@ -74,13 +74,15 @@ _MEDIUM_WORDS = _n(
 )
 _OFFICIAL_WORDS = _n(
     "مسؤول مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
-    "مصدر مصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد"
+    "مصدر مصادر المصدر المصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد"
 )
 _GROUP_WORDS = _n("خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون شهود سكان معارضون منتقدون باحثون الخبراء المحللون المراقبون منظمات")
 _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
 _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
+# "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
+_SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم") | COMPLEMENTIZERS
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
 _ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
@@ -543,18 +545,28 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
             j += 1
         if j < len(tokens) and norm[j] in ("عنه", "عنها"):
             j += 1
+    if j < len(tokens) and norm[j] == "ل":
+        j += 1  # "وفقا لـ رويترز"
     end = j
-    while end < len(tokens) and end - j < 10 and (tokens[end].text not in "،,.؛:" or sentence.in_quote(tokens[end].start)):
+    while end < len(tokens) and end - j < 10 and (
+        (tokens[end].text not in "،,.؛:" and norm[end] not in _SOURCE_ENDS)
+        or sentence.in_quote(tokens[end].start)  # 'شبكة "سي. إن. إن"'
+        or _inside_mention(sentence, tokens[end].start)  # "لويس فان غال": Van, not فإن
+    ):
         end += 1
     if end == j:
         return None
-    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True)
+    # a sentence-initial "وفقا لـ X" names the source; mid-sentence لـ X stays an addressee
+    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True, own_lam=i <= 1)
     if speaker is None:
         return None
     # Content: the clause this attribution is attached to.
     attribution_start = tokens[i].start
     if i <= 1:  # "وحسب تقارير غربية، استخدمت ..." → what follows
-        content_start = tokens[end + 1].start if end + 1 < len(tokens) else None
+        first = end + 1 if end < len(tokens) and norm[end] not in _SOURCE_ENDS else end
+        if first < len(tokens) and norm[first] in _SOURCE_ENDS and norm[first] not in ("انه", "انها", "انهم"):
+            first += 1  # "وبحسب رويترز، فإن الهجوم": the content starts after فإن
+        content_start = tokens[first].start if first < len(tokens) else None
         content_end = sentence.end
     else:  # "..., وفق موقع أكسيوس" → what precedes, from the sentence start
         content_start = sentence.start
@@ -627,8 +639,12 @@ def _is_media(name: str) -> bool:
     return any(normalize_word(w) in _MEDIA_WORDS for w in name.split()[:2])
 
 
-def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dict[str, Entity], attribution: bool = False) -> _Speaker | None:
-    """Resolve the tokens between the cue and the content to a speaker."""
+def _speaker_from_zone(
+    sentence: _Sentence, zone: tuple[int, int], entities: dict[str, Entity],
+    attribution: bool = False, own_lam: bool = False,
+) -> _Speaker | None:
+    """Resolve the tokens between the cue and the content to a speaker. ``own_lam``: a لـ on the
+    zone's first word is the attribution's ("وفقا لوكالة رويترز فإن"), not an addressee's."""
     a, b = zone
     if a >= b or b > len(sentence.tokens):
         return None
@@ -647,7 +663,12 @@ def _speaker_from_zone(sentence: _Sentence, zone: tuple[int, int], entities: dic
     head = _strip_wa(raw_head)
     if raw_head in _SPEAKER_HEADS:
         head = raw_head
-    inside = [m for m in sentence.mentions_between(start, end) if not _addressee(sentence, m)]
+    if own_lam and head.startswith("ل") and len(head) > 3:
+        head = head[1:]
+        if text[start] == "ل":
+            start += 1
+            descriptor = text[start:end]
+    inside = [m for m in sentence.mentions_between(start, end) if own_lam or not _addressee(sentence, m)]
     if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
