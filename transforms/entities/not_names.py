@@ -1,9 +1,9 @@
 """Common words the taggers read as a person's name: not a person unless the article says so.
 
 On every third SaudiNewsNet article (10,344) the default tagger made one-word PERSON spans
-of words that are not names there (counts below). We read five of each (all of دان), and
-the word was a person once: Dan Werthimer, whose first name the tagger had already cut from
-his surname:
+of words that are not names there (counts below). We read five of each (all of دان): the word
+was a person once, Dan Werthimer, whose first name the tagger had already cut from his
+surname.
 
 - ``آمنة`` ("safe", feminine: ``منطقة آمنة``, ``بيئة عمل آمنة``) 42 times. The taggers learned
   the name Amina from WikiFANE's article on Amina bint Wahb, which has it bare 40 times;
@@ -21,8 +21,8 @@ So a one-word PERSON span becomes O when its word (dediacritized, with or withou
 - in ``NEVER``, as written, hamza included: never a person's name on its own (``معالي``,
   ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``; these also after ب/ل: ``لأمنه``). Without
   its hamza, ``واين`` is Wayne Rooney in NewsFANE;
-- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``; alef forms folded, ة kept apart from
-  ه), unless the article shows the person: a title word stands right before it (``الرئيس
+- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``; alef forms folded, ة kept
+  apart from ه), unless the article shows the person: a title word stands right before it (``الرئيس
   لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
   (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
 
@@ -31,7 +31,7 @@ And a person span never begins with "that" or "so" written with its hamza (``ب�
 أشرف``, ``[فإن هايز] قام``), and the name, with its own entity, is what follows. Not when the
 next word makes it a name with a stray hamza (``بأن كي مون``, ``فإن دير فيل``).
 
-Applied to the gold labels of NewsFANE TRAIN + DEV (by block) and WikiFANE, the rule undoes
+Applied to the gold labels of NewsFANE TRAIN + DEV (by block) and WikiFANE, these rules undo
 one person span: a bare ``لي`` that is Lee Redmond, in a block that never gives her full name.
 Amina bint Wahb and Lula keep theirs: their articles introduce them in full.
 """
