@@ -47,7 +47,11 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         ("فإن هايز قام", "B-PERSON I-PERSON O", "O B-PERSON O"),
         ("وأفادت بأن توقف", "O B-PERSON O", "O O O"),
         ("بأن العميد مرزوق الصيادي", "B-PERSON I-PERSON I-PERSON I-PERSON", "O B-PERSON I-PERSON I-PERSON"),
+        # ... nor sits inside one: the span is split there
+        ("وقال باخ إن بلاتر رأى", "O B-PERSON I-PERSON I-PERSON O", "O B-PERSON O B-PERSON O"),
+        ("وبينت حكمي بأن فعاليات", "O B-PERSON I-PERSON O", "O B-PERSON O O"),
         # ... unless a stray hamza is written into Ban Ki-moon or Van der
+        ("روبن فإن دير فارت", "B-PERSON I-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON I-PERSON"),
         ("الأمين العام بأن كي مون", "O O B-PERSON I-PERSON I-PERSON", "O O B-PERSON I-PERSON I-PERSON"),
         ("جريجوري فإن دير فيل", "O B-PERSON I-PERSON I-PERSON", "O B-PERSON I-PERSON I-PERSON"),
         # without the hamza it is Ban and Van
