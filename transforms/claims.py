@@ -81,6 +81,7 @@ _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة م
 _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
+_OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
 _SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم") | COMPLEMENTIZERS
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
@@ -673,6 +674,10 @@ def _speaker_from_zone(
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON"]
+    if head in _OFFICE_WORDS and not any(m.start <= start and m.entity_type != "LOC" for m in inside):
+        # "قال مكتب رئيس الوزراء أحمد داود أوغلو إن": the office speaks, not the man (a named
+        # office, "مكتب التحقيقات الفيدرالي", stays the organisation it names)
+        return _Speaker(None, descriptor, "organization", start, end)
     if persons and not coordinated:
         m = persons[-1] if not attribution else persons[0]
         return _Speaker(m.entity_id, descriptor if _starts_with_title(sentence, a) else m.surface, "person", start, end)
