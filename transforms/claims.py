@@ -325,23 +325,27 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     return False
 
 
-def _quoted_name_end(sentence: _Sentence, j: int) -> int | None:
-    """Where the short quoted name opening at token ``j`` ends ("وكالة “يونهاب”", "لصحيفة
-    «الرياض»: إن"), or None when no quotation opens there or it is a quotation, not a name."""
+def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
+    """The token after the short quoted name that opens at token ``j`` ("وكالة “يونهاب”",
+    "لصحيفة «الرياض»: إن"), or None when no quotation opens there or it is a quotation, not a
+    name."""
+    tokens = sentence.tokens
+    if tokens[j].text not in "“«\"":
+        return None
     for a, b in sentence.quoted:
-        if a == sentence.tokens[j].start:
-            inner = [t for t in sentence.tokens if a < t.start < b - 1]
-            after = next((t for t in sentence.tokens if t.start >= b), None)
+        if a == tokens[j].start:
+            inner = [t for t in tokens if a < t.start < b - 1]
+            after = next((k for k in range(j + 1, len(tokens)) if tokens[k].start >= b), None)
             named = len(inner) <= 4 and after is not None and (
-                after.text in "،,:" or normalize_word(after.text) in COMPLEMENTIZERS
+                tokens[after].text in "،,:" or normalize_word(tokens[after].text) in COMPLEMENTIZERS
             )
-            return b if named else None
+            return after if named else None
     return None
 
 
 def _quoted_name(sentence: _Sentence, j: int) -> bool:
     """A short quoted name ("وكالة “يونهاب”") rather than the start of a quotation."""
-    return _quoted_name_end(sentence, j) is not None
+    return _past_quoted_name(sentence, j) is not None
 
 
 def _mention_starts(sentence: _Sentence, pos: int) -> bool:
@@ -407,10 +411,9 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
-        end = _quoted_name_end(sentence, k) if tokens[k].text in "“«\"" else None
-        if end is not None:
-            while k < len(tokens) and tokens[k].start < end:
-                k += 1  # 'لصحيفة "الرياض": إن': the paper's name, not the quotation
+        past = _past_quoted_name(sentence, k)
+        if past is not None:
+            k = past  # 'لصحيفة "الرياض": إن': the paper's name, not the quotation
             continue
         if _medium_at(sentence, k):
             # "عبر حسابه في «تويتر» أن": on to the complementizer or colon after the medium
@@ -436,18 +439,17 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
     """Index of the content marker that ends a parenthetical starting at k (within 25 tokens)."""
     tokens, norm = sentence.tokens, sentence.norm
     prep = normalize_word(cue.complement[5:]) if cue is not None and cue.complement.startswith("prep:") else None
-    name_end = -1  # char offset where a quoted name being skipped ends
-    for m in range(k, min(len(tokens), k + 25)):
-        if tokens[m].start < name_end:
-            continue
-        end = _quoted_name_end(sentence, m) if tokens[m].text in "“«\"" else None
-        if end is not None:
-            name_end = end  # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
+    m, limit = k, min(len(tokens), k + 25)
+    while m < limit:
+        past = _past_quoted_name(sentence, m)
+        if past is not None:
+            m = past  # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
             continue
         if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
         if tokens[m].text in "؛.":
             return None
+        m += 1
     return None
 
 
@@ -658,7 +660,6 @@ def _speaker_from_zone(
         end -= 1
     if tokens[a].text in "“«\"":
         start = tokens[min(a + 1, b - 1)].start
-    descriptor = text[start:end]
     # the zone's first word, without a conjunction و — unless the word itself starts with و (وسائل، وزارة)
     raw_head = sentence.norm[a]
     head = _strip_wa(raw_head)
@@ -668,7 +669,7 @@ def _speaker_from_zone(
         head = head[1:]
         if text[start] == "ل":
             start += 1
-            descriptor = text[start:end]
+    descriptor = text[start:end]
     inside = [m for m in sentence.mentions_between(start, end) if own_lam or not _addressee(sentence, m)]
     if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)

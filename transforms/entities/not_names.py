@@ -40,6 +40,7 @@ Amina bint Wahb and Lula keep theirs: their articles introduce them in full.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_alef_ar
@@ -49,11 +50,13 @@ from transforms.entities.titles import is_title
 from transforms.text import INVISIBLE_RE, TATWEEL
 
 
+@lru_cache(maxsize=50_000)
 def _plain(word: str) -> str:
     """Dediacritized, without tatweel or invisible characters; hamza and ة as written."""
     return dediac_ar(INVISIBLE_RE.sub("", word)).replace(TATWEEL, "")
 
 
+@lru_cache(maxsize=50_000)
 def _fold(word: str) -> str:
     """``_plain`` with the alef forms folded (آمنة / امنة); ة and ه stay apart."""
     return normalize_alef_ar(_plain(word))
