@@ -1,0 +1,76 @@
+"""Mentions and their canonical entities: the conjunction و is not part of a name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transforms.entities.mentions import _conjunction, extract_mentions
+
+
+@pytest.mark.parametrize(
+    ("surface", "entity_type", "conjunction"),
+    [
+        # a person listed after another: the rest of the first word is a word of the news
+        ("وصالح", "PERSON", True),
+        ("وياسر القحطاني", "PERSON", True),
+        ("ومحمد", "PERSON", True),
+        ("وعبد الله", "PERSON", True),
+        ("ووليد", "PERSON", True),
+        # names that begin with و: the rest is no word (ليد، ائل) or the name is listed
+        ("وليد الفراج", "PERSON", False),
+        ("وائل", "PERSON", False),
+        ("ويليام", "PERSON", False),
+        ("واين روني", "PERSON", False),  # اين ("where") is a word: listed as a name
+        ("وسام", "PERSON", False),
+        ("وقاص", "PERSON", False),
+        ("والتر", "PERSON", False),  # وال...: the definite article's rule, not this one
+        # organisations and places: only before an organisation head
+        ("ووزارة الصحة", "ORG", True),
+        ("وقوات صالح", "ORG", True),
+        ("ومجلس الأمن", "ORG", True),
+        ("وشركة أرامكو", "LOC", True),
+        ("وزارة الصحة", "ORG", False),  # زارة is a word ("visited him"), not a head
+        ("وكالة الأنباء", "ORG", False),
+        ("وحدة حماية الشعب", "ORG", False),
+        ("وادي حنيفة", "LOC", False),
+        ("ولاية كاليفورنيا", "LOC", False),
+        ("ودار", "ORG", False),
+    ],
+)
+def test_conjunction(surface, entity_type, conjunction):
+    assert _conjunction(surface, entity_type) is conjunction
+
+
+def _mentions(text: str) -> list[tuple[str, str, str]]:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    found = extract_mentions(text, sentences)
+    return [(m.surface, m.entity_type, found.entities[m.entity_id].canonical_name) for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the و of "الحوثي وصالح" dropped, the bare name resolves to the man named earlier
+            "قال الرئيس اليمني السابق علي عبدالله صالح إن الحرب مستمرة. "
+            "وقصفت الطائرات مواقع ميليشيات الحوثي وصالح في تعز.",
+            ("صالح", "PERSON", "علي عبدالله صالح"),
+        ),
+        (
+            "وسجل الأهداف اللاعبان سالم الدوسري وياسر القحطاني في المباراة.",
+            ("ياسر القحطاني", "PERSON", "ياسر القحطاني"),
+        ),
+        (
+            "والتقى الوزير بمسؤولي وزارة المالية ووزارة الداخلية أمس.",
+            ("وزارة الداخلية", "ORG", "وزارة الداخلية"),
+        ),
+        (  # Syria spelled سورية is the gazetteer's Syria
+            "وصلت المساعدات إلى سورية أمس.",
+            ("سورية", "LOC", "سوريا"),
+        ),
+    ],
+)
+def test_listed_names_lose_their_conjunction(text, expected):
+    assert expected in _mentions(text)
+
