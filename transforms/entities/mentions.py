@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.tagger import bio_spans, default_tagger
-from transforms.entities.titles import is_org_head
+from transforms.entities.titles import is_org_head, is_title
 from transforms.tokens import Token, tokenize
 from transforms.text import has_arabic, name_key, normalize_word
 
@@ -191,7 +191,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
         seen_keys.add(name_key(surface))
         if entity.entity_type == "PERSON":
             parts = _name_parts(surface)
-            entity.alias_keys |= parts
+            entity.alias_keys |= {_alias_key(part) for part in parts}
             for part in parts:  # later bare mentions of this part refer back to this person
                 persons.setdefault(part, []).append((start, entity))
         raw.append((start, end, entity.entity_type, method, index, entity))
@@ -219,7 +219,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
             if not has_arabic(surface) and not surface.isalpha():
                 continue
             if entity is None:
-                entity = _resolve_part(name_key(surface), start, persons) if len(words[i:j]) == 1 else None
+                entity = _resolve_part(_part_key(words[i:j], surface), start, persons)
                 if entity is not None:
                     method = "coref"
                 else:
@@ -230,8 +230,20 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     # introduced earlier in the article.
     if persons:
         for index, (tokens, taken) in enumerate(zip(sentence_tokens, sentence_taken)):
-            for token, is_taken in zip(tokens, taken):
+            for k, (token, is_taken) in enumerate(zip(tokens, taken)):
                 if is_taken or len(token.text) < 3 or not token.text.isalpha():
+                    continue
+                if k and name_key(tokens[k - 1].text) in _LINEAGE:
+                    # "الأمير سعود بن [عبدالعزيز]": another man's father, not a reference; but
+                    # "وقال آل جعثم" is حسين آل جعثم, unless آل ends a lineage ("بن عبدالعزيز آل سعود")
+                    family = name_key(tokens[k - 1].text) == _AL and not (
+                        k >= 3 and name_key(tokens[k - 3].text) in _LINEAGE
+                    )
+                    entity = (
+                        _resolve_part(_family_key(token.text), token.start, persons) if family else None
+                    )
+                    if entity is not None:
+                        add(tokens[k - 1].start, token.end, "PERSON", "coref", index, entity)
                     continue
                 offset, entity = _bare_name(token.text, token.start, persons)
                 if entity is not None:
@@ -243,7 +255,18 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
 
 # Family name first: a bare first word of these names is the person (كيم → كيم جونغ أون).
 _FAMILY_NAME_FIRST = frozenset(name_key(w) for w in ("كيم", "لي", "بارك", "مون", "يون", "وانغ", "وانج", "تشوي", "ري", "باك", "هان", "تشو"))
-_NOT_NAME_PARTS = frozenset(name_key(w) for w in ("بن", "ابن", "أبو", "عبد", "آل", "بنت", "دي", "فون", "فان", "الشيخ", "السيد"))
+_NOT_NAME_PARTS = frozenset(name_key(w) for w in (
+    "بن", "ابن", "أبو", "عبد", "آل", "بنت", "دي", "فون", "فان", "الشيخ", "السيد",
+    # the second half of a compound name is a common word on its own: عبد [الله] / God,
+    # عز [الدين] / religion, عبدالله [الثاني] / the second (half) of a match
+    "الله", "الدين", "الأول", "الثاني", "الثالث", "الرابع", "الخامس",
+))
+# Before these a name belongs to someone's lineage ("آل سعود", "بن عبدالعزيز"): it is
+# neither a name part nor a bare reference to a person named earlier.
+_LINEAGE = frozenset(name_key(w) for w in ("بن", "ابن", "بنت", "آل"))
+_AL = name_key("آل")
+# The preposition "on" (على) folds to the name Ali (علي): spelled with ى, never a name part.
+_ALA = "على"
 _BARE_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 
 
@@ -253,14 +276,45 @@ def _words(surface: str) -> list[str]:
 
 def _name_parts(surface: str) -> set[str]:
     """Keys a full name may be referred back to by: its last word, and its first word for
-    family-name-first names. Short or particle-like words never count."""
-    words = [name_key(w) for w in _words(surface)]
+    family-name-first names, or its family name after آل ("آل جعثم", only with its آل). Short or
+    particle-like words never count, nor does a father's name ("محمد بن [سلمان]": a bare سلمان
+    is the king), a title ("بقلم [الكاتب]": the tagger's span) or the preposition على the
+    tagger took in ("روزفلت [على]")."""
+    raw = _words(surface)
+    words = [name_key(w) for w in raw]
     parts = set()
     if len(words) >= 2:
-        parts.add(words[-1])
+        if words[-2] == _AL:  # a family name: "آل جعثم" refers back to حسين آل جعثم
+            parts.add(_family_key(raw[-1]))
+        elif words[-2] not in _LINEAGE and raw[-1] != _ALA and not is_title(raw[-1]):
+            parts.add(words[-1])
         if words[0] in _FAMILY_NAME_FIRST:
             parts.add(words[0])
     return {p for p in parts if len(p) >= 3 and p not in _NOT_NAME_PARTS}
+
+
+_FAMILY = "آل "
+
+
+def _family_key(word: str) -> str:
+    """The name part of the family name آل ``word``, apart from the bare ``word``'s (a bare
+    سعود is a prince of that name, not سلمان بن عبدالعزيز آل سعود)."""
+    return _FAMILY + name_key(word)
+
+
+def _part_key(words: list[str], surface: str) -> str:
+    """The name part a tagger span may refer back by: a one-word span's key, or a family name
+    ("وقال [آل جعثم]"); otherwise a key no part has."""
+    if len(words) == 1:
+        return name_key(surface)
+    if len(words) == 2 and name_key(words[0]) == _AL:
+        return _family_key(words[1])
+    return ""
+
+
+def _alias_key(part: str) -> str:
+    """The ``alias_keys`` entry of a name part: the family name's is ``name_key("آل جعثم")``."""
+    return _AL + part[len(_FAMILY):] if part.startswith(_FAMILY) else part
 
 
 def _resolve_part(key: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> Entity | None:
@@ -272,12 +326,14 @@ def _resolve_part(key: str, position: int, persons: dict[str, list[tuple[int, En
 
 
 def _bare_name(word: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> tuple[int, Entity | None]:
+    if word == _ALA:
+        return 0, None
     key = name_key(word)
     entity = _resolve_part(key, position, persons)
     if entity is not None:
         return 0, entity
     for clitic in _BARE_PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic):] != _ALA:
             entity = _resolve_part(name_key(word[len(clitic):]), position, persons)
             if entity is not None:
                 return len(clitic), entity

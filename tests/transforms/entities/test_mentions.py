@@ -74,3 +74,40 @@ def _mentions(text: str) -> list[tuple[str, str, str]]:
 def test_listed_names_lose_their_conjunction(text, expected):
     assert expected in _mentions(text)
 
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        (  # the preposition على folds to the name علي: never a reference to محمد علي
+            "قال الوزير محمد علي إن الاتفاق مهم. وأكد على أهمية التعاون.",
+            ("على", "PERSON", "محمد علي"),
+        ),
+        (  # God (الله) is not عبد الله
+            "وصل الشيخ عبد الله إلى الرياض. وقال إن الأمور بخير، وإن الله وفق الجميع.",
+            ("الله", "PERSON", "عبد الله"),
+        ),
+        (  # the last word of "محمد بن سلمان" is his father's name: a bare سلمان is the king
+            "التقى ولي العهد الأمير محمد بن سلمان الوفد. ووجه الملك سلمان بصرف المكافآت.",
+            ("سلمان", "PERSON", "محمد بن سلمان"),
+        ),
+    ],
+)
+def test_common_words_and_fathers_are_no_references(text, not_expected):
+    assert not_expected not in _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وأعلن المتحدث جون كيربي أن الزيارة تمت. وأضاف كيربي أن واشنطن ترحب.",
+            ("كيربي", "PERSON", "جون كيربي"),
+        ),
+        (  # a family name after آل refers back with its آل
+            "وأكد الدكتور حسين آل جعثم أن المشروع بدأ. وقال آل جعثم إن العمل مستمر.",
+            ("آل جعثم", "PERSON", "حسين آل جعثم"),
+        ),
+    ],
+)
+def test_a_surname_refers_back_to_the_full_name(text, expected):
+    assert expected in _mentions(text)
