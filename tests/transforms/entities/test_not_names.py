@@ -57,6 +57,19 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         # without the hamza it is Ban and Van
         ("بان كي مون", "B-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
         ("فان غال", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        # God and the formulas of blessing are no person, the name beside them is
+        ("ولاة الأمر – حفظهم الله –", "O O B-PERSON I-PERSON I-PERSON I-PERSON", "O O O O O O"),
+        ("حفظه الله", "O B-PERSON", "O O"),
+        ("الملك فهد رحمه الله", "O B-PERSON I-PERSON I-PERSON", "O B-PERSON O O"),
+        ("الملك فهد طيب الله ثراه", "O B-PERSON I-PERSON I-PERSON I-PERSON", "O B-PERSON O O O"),
+        ("أبي بكر الصديق ـ رضي الله عنه",
+         "B-PERSON I-PERSON I-PERSON I-PERSON I-PERSON I-PERSON O",
+         "B-PERSON I-PERSON I-PERSON O O O O"),
+        ("صدق الله العظيم", "O B-PERSON I-PERSON", "O O O"),
+        # ... but names with الله are names
+        ("الشيخ عبد الله", "O B-PERSON I-PERSON", "O B-PERSON I-PERSON"),
+        ("حسن نصر الله", "B-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
+        ("المعز لدين الله", "B-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
         # other one-word names are not touched
         ("قال بوتين", "O B-PERSON", "O B-PERSON"),
         ("قال لين", "O B-PERSON", "O B-PERSON"),
