@@ -499,20 +499,53 @@ def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entit
     marker = _content_marker(sentence, k, Cue(cue.lemma, _PARTICIPLE_COMPLEMENTS.get(cue.lemma, "say")))
     if marker is None:
         return None
-    # The subject of the clause: the first named mention before the participle in this sentence.
+    # The subject of the clause: the first named mention before the participle in this sentence,
+    # or the subject right after the sentence's verb ("أصدرت إسرائيل بيانا ... مؤكدة أن").
     speaker = current
     attribution = "carried_over"
-    before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
-    if before and (current is None or current.start is None or current.start < sentence.start):
-        first = before[0]
-        speaker = _speaker_for_mention(first, entities)
-        attribution = "explicit"
+    if current is None or current.start is None or current.start < sentence.start:
+        before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
+        subject = _speaker_for_mention(before[0], entities) if before else _verb_subject(sentence, i, entities)
+        if subject is not None:
+            speaker, attribution = subject, "explicit"
     if speaker is None:
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
 
 
 _PARTICIPLE_COMPLEMENTS = {"أشاد": "prep:ب", "نوه": "prep:ب", "سلط": "prep:على"}
+_PREPOSITIONS = _n("في من إلى الى على عن مع بين حول تجاه ضد لدى عند منذ خلال بعد قبل")
+_FRONTED = _PREPOSITIONS | _n("بدوره بدورها بدورهم")
+
+
+def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """The subject of the verb that opens the sentence (after a fronted "من جانبها،"), when it is
+    a place speaking for its government or an office holder: "من جانبها، أصدرت [إسرائيل] بيانا
+    ... مؤكدة أن", "وبدت [رئيسة المجلس] متحمسة ...، قائلة إن". The verb is the clause's first
+    word, the subject its second."""
+    tokens, norm = sentence.tokens, sentence.norm
+    verb = 0
+    if norm[0] in _FRONTED or (norm[0][:1] == "و" and norm[0][1:] in _FRONTED):
+        # "من جانبها،", "وبدوره،", "وفي الرياض،": the clause starts after the comma
+        verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
+    subject = verb + 1
+    if subject >= i or norm[verb] in _PREPOSITIONS or _mention_starts(sentence, tokens[verb].start):
+        return None
+    start = tokens[subject].start
+    place = next((m for m in sentence.mentions if m.start == start and m.entity_type == "LOC"), None)
+    if place is not None:
+        return _Speaker(place.entity_id, place.surface, "organization", place.start, place.end)
+    if norm[subject] in _OFFICE_TITLES:
+        # the title and its definite complements ("رئيسة المجلس", "وزير الري والمياه الإثيوبي"),
+        # or a name: not the predicate after it ("متحمسة", "حديثه")
+        end = subject + 1
+        while end < i and (norm[end].startswith(("ال", "وال", "لل")) or _inside_mention(sentence, tokens[end].start)
+                           or _mention_starts(sentence, tokens[end].start)):
+            end += 1
+        speaker = _speaker_from_zone(sentence, (subject, end), entities)
+        if speaker is not None and speaker.kind in ("person", "unnamed_official"):
+            return speaker
+    return None
 
 
 def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):

@@ -122,6 +122,19 @@ CASES = [
     # mid-sentence, "وفقا لـ X" after a claim is still not a source of its own
     ("وقال كيم إن الرحلة ناجحة، وفقا لوكالة الأنباء المركزية.", {"كيم": "PERSON"},
      [("كيم", "person", "كيم")]),
+    # a participle's subject is the subject of the verb that opens its sentence, even when that
+    # verb is no cue: a place speaking for its government, an office holder
+    ("وقال مسؤول إسرائيلي إن الحوار مستمر. من جانبها، أصدرت إسرائيل بيانا صارما، مؤكدة أنها لن تتراجع.",
+     {"إسرائيل": "LOC"},
+     [("مسؤول إسرائيلي", "unnamed_official", None), ("إسرائيل", "organization", "إسرائيل")]),
+    ("وقال التقرير إن الطلب تراجع. وبدت رئيسة المجلس متحمسة لبدء التضييق، قائلة إن التحرك ممكن.", {},
+     [("التقرير", "document", None), ("رئيسة المجلس", "unnamed_official", None)]),
+    ("وقالت رئيسة المجلس جانيت يلين إن التضخم منخفض. وبدت رئيسة المجلس متحمسة، قائلة إن التحرك ممكن.",
+     {"جانيت يلين": "PERSON"},
+     [("رئيسة المجلس جانيت يلين", "person", "جانيت يلين"), ("رئيسة المجلس", "person", "جانيت يلين")]),
+    # ... a prepositional phrase first is no subject: the last speaker goes on
+    ("وقال الوزير إن الخطة جاهزة. وفي الرياض، جرى توقيع الاتفاق، مؤكدا أن التنفيذ يبدأ غدا.", {"الرياض": "LOC"},
+     [("الوزير", "unnamed_official", None), ("الوزير", "unnamed_official", None)]),
 ]
 
 
