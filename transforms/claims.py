@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from transforms.entities.mentions import Entity, Mention
-from transforms.entities.titles import is_title
+from transforms.entities.titles import is_org_head, is_title
 from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
 from transforms.text import normalize_word
@@ -78,7 +78,7 @@ _OFFICIAL_WORDS = _n(
 )
 _GROUP_WORDS = _n("خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون شهود سكان معارضون منتقدون باحثون الخبراء المحللون المراقبون منظمات")
 _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
-_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة البيان التقرير الوثيقة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
+_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة البيان التقرير الوثيقة الدراسة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _OFFICE_WORDS = _n("مكتب ديوان")
@@ -707,7 +707,7 @@ def _speaker_from_zone(
     if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
-    persons = [m for m in inside if m.entity_type == "PERSON"]
+    persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
     if head in _OFFICE_WORDS and not any(m.start <= start and m.entity_type != "LOC" for m in inside):
         # "قال مكتب رئيس الوزراء أحمد داود أوغلو إن": the office speaks, not the man (a named
         # office, "مكتب التحقيقات الفيدرالي", stays the organisation it names)
@@ -745,12 +745,31 @@ def _speaker_from_zone(
     if places and places[0].start <= start + 1:
         m = places[0]  # "وتقول واشنطن وسول إن": a capital speaking for its government
         return _Speaker(m.entity_id, descriptor, "organization", start, end)
-    if head in _DEFINITE_HEADS:
+    if head in _DEFINITE_HEADS or any(m.entity_type == "PERSON" and _names_organisation(sentence, m) for m in inside):
+        # "وقالت شرطة سانت لويس إن", "وتزعم إدارة أوباما": the person names the organisation
         return _Speaker(None, descriptor, "organization", start, end)
     return None
 
 
 _COORD_WORDS = _n("وحلفاؤها وحلفاؤه وحلفائها وشركاؤها وشركاؤه وشركائها")
+_HONORIFICS = _n("السيدة الملك الأمير الأميرة الشيخ الشيخة الإمام")
+
+
+def _names_organisation(sentence: _Sentence, mention: Mention) -> bool:
+    """A person named right after an organisation's head noun without its article names the
+    organisation, and is not its voice: "وقالت الدراسة التي نفذها مركز السيدة [خديجة خويلد]
+    لسيدات الأعمال إن", "مؤسسة [الأمير سلطان] الخيرية". An honorific may stand between them.
+    After a definite head the name is the office holder's: "رئيس النادي [سعود الحربي]"."""
+    index = next((k for k, t in enumerate(sentence.tokens) if t.start <= mention.start < t.end), None)
+    if index is None or index == 0:
+        return False
+    before = index - 1
+    if sentence.norm[before] in _HONORIFICS and before > 0:
+        before -= 1
+    head = _strip_wa(sentence.norm[before])
+    if head.startswith(("ال", "لل", "بال")) or sentence.tokens[before].text.endswith("نادى"):
+        return False  # نادى is the verb "called", not نادي, a club
+    return is_org_head(sentence.tokens[before].text)
 
 
 def _addressee(sentence: _Sentence, mention: Mention) -> bool:

@@ -132,6 +132,18 @@ CASES = [
     ("وقالت رئيسة المجلس جانيت يلين إن التضخم منخفض. وبدت رئيسة المجلس متحمسة، قائلة إن التحرك ممكن.",
      {"جانيت يلين": "PERSON"},
      [("رئيسة المجلس جانيت يلين", "person", "جانيت يلين"), ("رئيسة المجلس", "person", "جانيت يلين")]),
+    # a person named right after an organisation's head noun names it: the organisation speaks
+    ("وقالت الدراسة التي نفذها مركز السيدة خديجة خويلد لسيدات الأعمال إن المرأة تتقدم.",
+     {"خديجة خويلد": "PERSON"},
+     [("الدراسة التي نفذها مركز السيدة خديجة خويلد لسيدات الأعمال", "document", None)]),
+    ("وقالت شرطة سانت لويس إن المهاجم اعتقل.", {"سانت لويس": "PERSON"},
+     [("شرطة سانت لويس", "organization", None)]),
+    ("وتزعم إدارة أوباما أن الخطة سليمة.", {"أوباما": "PERSON"}, [("إدارة أوباما", "organization", None)]),
+    # ... not after a definite head: that is the office holder
+    ("وقال رئيس النادي سعود الحربي إن المعسكر ناجح.", {"سعود الحربي": "PERSON"},
+     [("رئيس النادي سعود الحربي", "person", "سعود الحربي")]),
+    # a study speaks as a document
+    ("قالت دراسة حديثة إن النوم مهم.", {}, [("دراسة حديثة", "document", None)]),
     # ... a prepositional phrase first is no subject: the last speaker goes on
     ("وقال الوزير إن الخطة جاهزة. وفي الرياض، جرى توقيع الاتفاق، مؤكدا أن التنفيذ يبدأ غدا.", {"الرياض": "LOC"},
      [("الوزير", "unnamed_official", None), ("الوزير", "unnamed_official", None)]),
