@@ -235,11 +235,16 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
     return [c for c in claims if c.content_end > c.content_start]
 
 
+_CLAUSE_OPENERS = _n("حيث فيما بينما")
+
+
 def _starts_clause(sentence: _Sentence, i: int) -> bool:
-    """A cue that opens a new clause: "، وأضاف", "، قائلا", "”، ونقلت"."""
+    """A cue that opens a new clause: "، وأضاف", "، قائلا", "”، ونقلت", "، حيث يقول"."""
     if i == 0:
         return True
     prev = sentence.tokens[i - 1].text
+    if sentence.norm[i - 1] in _CLAUSE_OPENERS:
+        return True
     return prev in "،,؛:" or prev in "”»\"" and sentence.norm[i][:1] == "و"
 
 

@@ -147,6 +147,11 @@ CASES = [
     # ... a prepositional phrase first is no subject: the last speaker goes on
     ("وقال الوزير إن الخطة جاهزة. وفي الرياض، جرى توقيع الاتفاق، مؤكدا أن التنفيذ يبدأ غدا.", {"الرياض": "LOC"},
      [("الوزير", "unnamed_official", None), ("الوزير", "unnamed_official", None)]),
+    # حيث / فيما / بينما open a clause of its own: its report is no part of the last claim
+    ("وقال الوزير إن الخطة جاهزة، حيث يقول محللون إن التنفيذ صعب.", {},
+     [("الوزير", "unnamed_official", None), ("محللون", "group", None)]),
+    ("أكد الوزير أن الخطة جاهزة، فيما ذكرت وكالة رويترز أن التنفيذ تأجل.", {"رويترز": "ORG"},
+     [("الوزير", "unnamed_official", None), ("وكالة رويترز", "media", "رويترز")]),
 ]
 
 
