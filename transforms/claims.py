@@ -133,6 +133,63 @@ def _cue_at(token: Token) -> Cue | None:
     return lexicon.get(word) or lexicon.get(_strip_wa(word))
 
 
+@lru_cache(maxsize=1)
+def _cue_genders() -> dict[str, str]:
+    """Normalized cue form → "m" / "f" where the lexicon shows the form's gender by its pair:
+    قالت is قال + ت, تقول is يقول with ت, قائلة (normalized قائله) is feminine, قائلا masculine.
+    Forms without a pair (تابع، plurals, duals) have none."""
+    lexicon = cue_lexicon()
+    genders: dict[str, str] = {}
+    for form in lexicon:
+        if form + "ت" in lexicon or ("ي" + form[1:] in lexicon and form[:1] == "ت"):
+            genders[form] = "m" if form + "ت" in lexicon else "f"
+        elif form.endswith("ت") and form[:-1] in lexicon:
+            genders[form] = "f"
+        elif form[:1] == "ي" and "ت" + form[1:] in lexicon:
+            genders[form] = "m"
+        elif lexicon[form].complement == "participle" and not form.endswith(("ين", "ون")):
+            genders[form] = "f" if form.endswith("ه") else "m"
+    return genders
+
+
+def _cue_gender(token: Token) -> str | None:
+    word = normalize_word(token.text)
+    genders = _cue_genders()
+    return genders.get(word) or genders.get(_strip_wa(word))
+
+
+# Heads of a speaker's description that agree with a masculine verb (a feminine one ends in ة).
+_MASCULINE_HEADS = _n(
+    "التقرير تقرير البيان بيان المصدر مصدر مسؤول المسؤول الجيش جيش المكتب مكتب الحزب حزب "
+    "المجلس مجلس الاتحاد اتحاد المركز مركز البنك بنك الصندوق صندوق الموقع موقع"
+)
+
+
+def _speaker_gender(speaker: _Speaker) -> str | None:
+    """The grammatical gender of a speaker, where its description shows it: a head ending in ة
+    (الوزارة، الدراسة، رئيسة) is feminine; a masculine title (الوزير، المتحدث) or head of
+    ``_MASCULINE_HEADS`` masculine. A name alone, a place or a plural shows none."""
+    if not speaker.text:
+        return None
+    head = _strip_wa(normalize_word(speaker.text.split()[0]))
+    if (speaker.kind == "person" and not is_title(head)) or head.endswith(("ون", "ين", "ات")):
+        return None  # a name, or a plural ("المسؤولون"): no gender to go by
+    if head.endswith("ه") and len(head) > 3:  # ة, normalized
+        return "f"
+    return "m" if is_title(head) or head in _MASCULINE_HEADS else None
+
+
+def _agrees(token: Token, speaker: _Speaker) -> bool:
+    """Can the cue ``token`` have ``speaker``, carried over from an earlier sentence, as its
+    dropped subject? Not when both genders are known and differ ("وقال" after "الوزارة"), nor
+    when a plural verb follows one person or one document ("يقولون" after "الدراسة")."""
+    word = _strip_wa(normalize_word(token.text))
+    if word.endswith(("وا", "ون", "ين")) and speaker.kind in ("person", "document"):
+        return False
+    cue, spoken = _cue_gender(token), _speaker_gender(speaker)
+    return cue is None or spoken is None or cue == spoken
+
+
 class _Sentence:
     """Tokens of one sentence with the article's mentions mapped onto them."""
 
@@ -293,7 +350,7 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
         subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
         if subject is not None:  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
             return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
-        if current is None:
+        if current is None or not _agrees(tokens[i], current):
             return None
         speaker = current
         attribution = "carried_over"
@@ -513,7 +570,7 @@ def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entit
         subject = _speaker_for_mention(before[0], entities) if before else _verb_subject(sentence, i, entities)
         if subject is not None:
             speaker, attribution = subject, "explicit"
-    if speaker is None:
+    if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
 

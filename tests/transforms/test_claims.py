@@ -147,6 +147,21 @@ CASES = [
     # ... a prepositional phrase first is no subject: the last speaker goes on
     ("وقال الوزير إن الخطة جاهزة. وفي الرياض، جرى توقيع الاتفاق، مؤكدا أن التنفيذ يبدأ غدا.", {"الرياض": "LOC"},
      [("الوزير", "unnamed_official", None), ("الوزير", "unnamed_official", None)]),
+    # a dropped subject agrees with its verb: no carrying a ministry over to "وقال", a minister
+    # to "وقالت", one study to "يقولون" (with no one else to give them to, no claim)
+    ("وقالت وزارة الصحة إن الإصابات تراجعت. وقال إن المستشفيات جاهزة.", {"وزارة الصحة": "ORG"},
+     [("وزارة الصحة", "organization", "وزارة الصحة")]),
+    ("وقال الوزير إن الخطة جاهزة. وقالت إن التنفيذ يبدأ غدا.", {}, [("الوزير", "unnamed_official", None)]),
+    ("وقالت الدراسة إن النوم مهم. ويقولون إن السهر ضار.", {}, [("الدراسة", "document", None)]),
+    ("وقالت المتحدثة باسم الوزارة إن الزيارة تمت. مضيفا أن واشنطن ترحب.", {},
+     [("المتحدثة باسم الوزارة", "unnamed_official", None)]),
+    # ... and carries over where it agrees, or where the speaker shows no gender
+    ("وقالت وزارة الصحة إن الإصابات تراجعت. وأضافت أن المستشفيات جاهزة.", {"وزارة الصحة": "ORG"},
+     [("وزارة الصحة", "organization", "وزارة الصحة")] * 2),
+    ("قالت مصادر أمنية إن الهجوم وقع فجرا. وأضافت أن الضحايا مدنيون.", {},
+     [("مصادر أمنية", "unnamed_official", None)] * 2),
+    ("وقال كيربي إن الزيارة تمت. وأضاف أن واشنطن ترحب.", {"كيربي": "PERSON"},
+     [("كيربي", "person", "كيربي")] * 2),
     # حيث / فيما / بينما open a clause of its own: its report is no part of the last claim
     ("وقال الوزير إن الخطة جاهزة، حيث يقول محللون إن التنفيذ صعب.", {},
      [("الوزير", "unnamed_official", None), ("محللون", "group", None)]),
