@@ -342,6 +342,12 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
         return None
     content_tok = marker
     if j == zone_start:
+        kana = _kana_zone(sentence, i)
+        if kana is not None:  # "وكانت الشركة قد أكدت أن": the subject stands before the cue
+            subject = _speaker_from_zone(sentence, kana, entities) or _organisation_zone(sentence, kana)
+            if subject is None:
+                return None
+            return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
         subject = _subject_before(sentence, i, entities)
         if subject is not None:  # "لكن خبراء يقولون إن"
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
@@ -434,6 +440,37 @@ def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
         return _speaker_for_mention(mention, entities)
     return None
+
+
+_KANA = _n("كان كانت كانوا")
+_QAD = normalize_word("قد")
+
+
+def _kana_zone(sentence: _Sentence, i: int) -> tuple[int, int] | None:
+    """The tokens of the subject between كان (or أن) and قد before a cue: "وكانت شركة آسيا سيل،
+    إحدى شركات الهاتف، قد أكدت أن", "كما أن منصور البلوي قد أكد", "وكان العميد صقر الجروشي،
+    قائد سلاح الجو، قد أعلن أن" — news' pluperfect, where the subject stands before the verb."""
+    if i < 3 or sentence.norm[i - 1] != _QAD:
+        return None
+    for k in range(i - 2, max(-1, i - 16), -1):
+        word = sentence.norm[k]
+        if _strip_wa(word) in _KANA or word in _BARE_COMPLEMENTIZERS:
+            end = i - 1
+            while end > k + 1 and sentence.tokens[end - 1].text in "،,":
+                end -= 1  # "وكان كروكر، السفير السابق، قد": the apposition's last comma
+            return (k + 1, end) if k + 1 < end else None
+        if sentence.tokens[k].text in ".؛:؟?!" or _cue_at(sentence.tokens[k]) is not None:
+            return None
+    return None
+
+
+def _organisation_zone(sentence: _Sentence, zone: tuple[int, int]) -> _Speaker | None:
+    """An organisation the tagger did not name, from its head noun: "شركة آسيا سيل"."""
+    a, b = zone
+    if not is_org_head(sentence.tokens[a].text):
+        return None
+    start, end = sentence.tokens[a].start, sentence.tokens[b - 1].end
+    return _Speaker(None, sentence.text[start:end], "organization", start, end)
 
 
 def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
