@@ -84,6 +84,7 @@ _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
 _SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم") | COMPLEMENTIZERS
+_BARE_SOURCE_ENDS = _n("فإن") | _BARE_COMPLEMENTIZERS  # the others carry the subject's pronoun
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
 _ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
@@ -699,8 +700,8 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     attribution_start = tokens[i].start
     if i <= 1:  # "وحسب تقارير غربية، استخدمت ..." → what follows
         first = end + 1 if end < len(tokens) and norm[end] not in _SOURCE_ENDS else end
-        if first < len(tokens) and norm[first] in _SOURCE_ENDS and norm[first] not in ("انه", "انها", "انهم"):
-            first += 1  # "وبحسب رويترز، فإن الهجوم": the content starts after فإن
+        if first < len(tokens) and norm[first] in _BARE_SOURCE_ENDS:
+            first += 1  # "وبحسب رويترز، فإن الهجوم": the content starts after فإن; "فإنه سيزور" keeps its pronoun
         content_start = tokens[first].start if first < len(tokens) else None
         content_end = sentence.end
     else:  # "..., وفق موقع أكسيوس" → what precedes, from the sentence start
