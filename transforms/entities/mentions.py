@@ -149,6 +149,44 @@ def _match(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer) ->
     return _Matched(text, sentence_tokens, words, matches, labels)
 
 
+# Head nouns followed by the organisation's own name (نادي الهلال، تنظيم القاعدة), unlike وزارة
+# or مجلس, whose complement describes (وزارة الخارجية: "الخارجية" alone is no name).
+_NAMING_HEADS = frozenset(normalize_word(w) for w in (
+    "نادي النادي تنظيم حركة جماعة حزب صحيفة جريدة مجلة قناة شبكة وكالة شركة مجموعة مصرف بنك"
+).split())
+
+
+def _short_form(variant: str) -> str | None:
+    """The name of an organisation without its naming head noun (نادي الهلال → الهلال, تنظيم
+    القاعدة → القاعدة). Not without the country after it: "القادسية الكويتي" in an article is
+    named so to set it apart from the local القادسية."""
+    words = variant.split()
+    if len(words) < 2 or normalize_word(words[0]) not in _NAMING_HEADS:
+        return None
+    return name_key(" ".join(words[1:]))
+
+
+def _short_names(matched: _Matched, gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
+    """Short names of the organisations the gazetteer found in one article, each with its
+    entry: a tagger span "الهلال" or "القاعدة" is the club or the group that the article names in
+    full (نادي الهلال، تنظيم القاعدة), where the gazetteer, which must not match such common
+    words on their own, leaves it unlinked. A short name that two of the article's
+    organisations share, or that is a gazetteer name of its own, links to neither."""
+    found: dict[str, GazetteerEntry | None] = {}
+    for sentence in matched.matches:
+        for _, _, entry in sentence:
+            if entry.entity_type != "ORG":
+                continue
+            for variant in entry.variants:
+                key = _short_form(variant)
+                if key is None or len(key) < 3 or gazetteer.by_key(key) is not None:
+                    continue
+                held = found.setdefault(key, entry)
+                if held is not None and held is not entry:
+                    found[key] = None
+    return {key: entry for key, entry in found.items() if entry is not None}
+
+
 def extract_mentions_many(articles: Sequence[tuple[str, list[tuple[int, int]]]]) -> list[ArticleEntities]:
     """``extract_mentions`` for many articles ``(text, sentences)``: the tagger decodes all
     their sentences in one batch, which is what makes it fast, each article as one document
@@ -179,6 +217,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     raw: list[tuple[int, int, str, str, int, Entity]] = []  # start, end, type, method, sentence, entity
     persons: dict[str, list[tuple[int, Entity]]] = {}  # name part → (start, entity) of full names, in order
     seen_keys: set[str] = set()
+    short_names = _short_names(matched, gazetteer)  # "الهلال" where the article names نادي الهلال
 
     def is_known(key: str) -> bool:
         return key in seen_keys or gazetteer.by_key(key) is not None
@@ -220,6 +259,9 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                 continue
             if entity is None:
                 entity = _resolve_part(_part_key(words[i:j], surface), start, persons)
+                short = short_names.get(name_key(surface)) if entity_type == "ORG" else None
+                if entity is None and short is not None:
+                    entity = _entity_from_gazetteer(short)
                 if entity is not None:
                     method = "coref"
                 else:

@@ -111,3 +111,36 @@ def test_common_words_and_fathers_are_no_references(text, not_expected):
 )
 def test_a_surname_refers_back_to_the_full_name(text, expected):
     assert expected in _mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (  # a club or group named in full is the entity its short name refers to
+            "وقع نادي الهلال عقدا مع المدرب. وفاز الهلال على النصر في المباراة.",
+            ("الهلال", "ORG", "نادي الهلال السعودي"),
+            ("النصر", "ORG", "نادي النصر السعودي"),  # not named in full here: left alone
+        ),
+        (
+            "أعلن تنظيم القاعدة مسؤوليته عن الهجوم. وقالت مصادر إن القاعدة تسعى للتوسع.",
+            ("القاعدة", "ORG", "تنظيم القاعدة"),
+            None,
+        ),
+        (  # a foreign club named with its country does not take the local name
+            "وفاز القادسية على القادسية الكويتي في المباراة.",
+            ("القادسية الكويتي", "ORG", "نادي القادسية الكويتي"),
+            ("القادسية", "ORG", "نادي القادسية الكويتي"),
+        ),
+        (  # a Saudi federation is not the Ittihad club
+            "وقال رئيس الاتحاد السعودي للكرة الطائرة إن البطولة ناجحة.",
+            None,
+            ("الاتحاد السعودي", "ORG", "نادي الاتحاد السعودي"),
+        ),
+    ],
+)
+def test_short_names_of_organisations_named_in_the_article(text, expected, not_expected):
+    found = _mentions(text)
+    if expected is not None:
+        assert expected in found
+    if not_expected is not None:
+        assert not_expected not in found
