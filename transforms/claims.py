@@ -671,6 +671,26 @@ def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: 
     return _make(sentence, i, Cue("نقل", "say"), speaker, marker, attribution, cue_end_tok=qawl), marker
 
 
+# "وفقا لـ" / "حسب" before a law, a plan or a decision means "in accordance with", not "according
+# to" a source: "وفقا لميثاق الأمم المتحدة", "حسب الخطة", "وفق الجدول الزمني".
+_RULE_WORDS = _n(
+    "ميثاق قانون القانون دستور الدستور نظام النظام أنظمة الأنظمة قوانين القوانين لائحة اللائحة "
+    "لوائح اللوائح قرار القرار قرارات القرارات مادة المادة الشريعة معايير المعايير خطة الخطة "
+    "برنامج البرنامج جدول الجدول تعليمات التعليمات ضوابط الضوابط آلية الآلية شروط الشروط "
+    "إجراءات الإجراءات توجيهات التوجيهات أحكام الأحكام مبدأ المبدأ مبادئ المبادئ أسس الأسس "
+    "رؤية الرؤية استراتيجية الاستراتيجية الأصول العادة التوقيت الترتيب"
+)
+
+
+def _rule_word(word: str) -> bool:
+    """Is ``word`` (a source's first word, لـ attached or not) in ``_RULE_WORDS``?"""
+    if word.startswith("لل") and len(word) > 4:
+        word = "ال" + word[2:]
+    elif word.startswith("ل") and len(word) > 3 and word not in _RULE_WORDS:
+        word = word[1:]
+    return word in _RULE_WORDS
+
+
 def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     """"وفق ما ذكرت شبكة X" / "بحسب X" / "وفقا لـ X": the rest of the sentence is X's."""
     tokens, norm, text = sentence.tokens, sentence.norm, sentence.text
@@ -690,8 +710,8 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         or _inside_mention(sentence, tokens[end].start)  # "لويس فان غال": Van, not فإن
     ):
         end += 1
-    if end == j:
-        return None
+    if end == j or _rule_word(norm[j]):
+        return None  # "وفقا لميثاق الأمم المتحدة": in accordance with a rule, not a source
     # a sentence-initial "وفقا لـ X" names the source; mid-sentence لـ X stays an addressee
     speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True, own_lam=i <= 1)
     if speaker is None:
