@@ -387,6 +387,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "وكتب في صفحته على فيسبوك أن": where, not who
     if norm == _ON and cue.complement == "say" and _complementizer_at(sentence, j + 1):
         return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
+    if norm in _ON_BEHALF:
+        return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
     if norm in ("من", "الي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
@@ -522,7 +524,8 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
-        if norm[k] in _ATTRIBUTION_WORDS:
+        if norm[k] in _ATTRIBUTION_WORDS or norm[k] in _ON_BEHALF:
+            # "وفقا لـ …" / "باسمه واسم شعب المملكة": on to the content marker after it
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is None:
                 return k
@@ -606,7 +609,7 @@ def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entit
     if current is None or current.start is None or current.start < sentence.start:
         before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
         subject = _speaker_for_mention(before[0], entities) if before else _verb_subject(sentence, i, entities)
-        if subject is not None:
+        if subject is not None and (before or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
@@ -635,16 +638,19 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
     place = next((m for m in sentence.mentions if m.start == start and m.entity_type == "LOC"), None)
     if place is not None:
         return _Speaker(place.entity_id, place.surface, "organization", place.start, place.end)
-    if norm[subject] in _OFFICE_TITLES:
-        # the title and its definite complements ("رئيسة المجلس", "وزير الري والمياه الإثيوبي"),
-        # or a name: not the predicate after it ("متحمسة", "حديثه")
+    title = norm[subject] in _OFFICE_TITLES
+    if title or is_org_head(tokens[subject].text):
+        # the title or organisation and its definite complements ("رئيسة المجلس", "وزير الري
+        # والمياه الإثيوبي", "حكومة الثني"), or a name: not the predicate after it ("متحمسة",
+        # "حديثه", "عمق العلاقات")
         end = subject + 1
         while end < i and (norm[end].startswith(("ال", "وال", "لل")) or _inside_mention(sentence, tokens[end].start)
                            or _mention_starts(sentence, tokens[end].start)):
             end += 1
         speaker = _speaker_from_zone(sentence, (subject, end), entities)
-        if speaker is not None and speaker.kind in ("person", "unnamed_official"):
-            return speaker
+        if title:
+            return speaker if speaker is not None and speaker.kind in ("person", "unnamed_official") else None
+        return speaker or _organisation_zone(sentence, (subject, end))
     return None
 
 
@@ -826,7 +832,7 @@ def _speaker_from_zone(
     inside = [m for m in sentence.mentions_between(start, end) if own_lam or not _addressee(sentence, m)]
     if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
-    coordinated = _coordinated(sentence, inside) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
+    coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
     if head in _OFFICE_WORDS and not any(m.start <= start and m.entity_type != "LOC" for m in inside):
         # "قال مكتب رئيس الوزراء أحمد داود أوغلو إن": the office speaks, not the man (a named
@@ -910,9 +916,16 @@ _JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجان
 _DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات")
 
 
-def _coordinated(sentence: _Sentence, inside: list[Mention]) -> bool:
-    """Two named speakers joined by و: "واشنطن وسول", "بيونغ يانغ وموسكو"."""
+def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = None) -> bool:
+    """Two named speakers joined by و: "واشنطن وسول", "بيونغ يانغ وموسكو", "مشجعو النادي صالح
+    الحبشي وخالد العتيبي". Two places or organisations count at the start of the zone that
+    begins at token ``a`` ("كل من" may come first), not inside a title: "الرئيس العام لشؤون
+    المسجد الحرام والمسجد النبوي عبدالرحمن السديس" is one man."""
+    tokens = sentence.tokens
     for first, second in zip(inside, inside[1:]):
+        people = first.entity_type == second.entity_type == "PERSON"
+        if a is not None and not people and first.start > tokens[min(a + 2, len(tokens) - 1)].end:
+            continue
         between = sentence.text[first.end:second.start]
         if between.strip() in ("و", "") and between.startswith(" ") and sentence.text[second.start - 1] == "و":
             return True
@@ -960,8 +973,13 @@ def _title_keys(norm_words: list[str]) -> frozenset[str]:
     for word in norm_words:
         if word == "ل" or not word.isalpha():
             break
-        keys.append(_title_key(word))
+        if word not in _HONORIFIC_ADJECTIVES:  # "الملك المفدى" is the king
+            keys.append(_title_key(word))
     return frozenset(keys)
+
+
+_HONORIFIC_ADJECTIVES = _n("المفدى المفدي المعظم")
+_ON_BEHALF = _n("باسمه باسمها باسمهما باسمهم نيابة")
 
 
 def _title_key(word: str) -> str:
