@@ -23,7 +23,9 @@ is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تاي
 name that is also a common word is an ORG only with evidence in its article
 (``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story"). Common
 words read as a person's name are a person only when their article shows one
-(``transforms.entities.not_names``: ``لولا تدخل`` is "if not for the intervention").
+(``transforms.entities.not_names``: ``لولا تدخل`` is "if not for the intervention"). An
+organisation's name takes the relation adjectives after it
+(``transforms.entities.org_adjectives``: ``[وزارة الشؤون] الاجتماعية``).
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -44,6 +46,7 @@ from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
 from transforms.entities.not_names import drop_false_persons
+from transforms.entities.org_adjectives import extend_org_adjectives
 from transforms.entities.spans import Span, bio_spans
 from transforms.entities.teams import mark_teams
 
@@ -227,7 +230,10 @@ class Tagger:
             for words, labels in zip(sentences, result)
         ]
         kept = drop_homonyms(sentences, marked, documents)
-        return drop_false_persons(sentences, kept, documents)
+        return [
+            extend_org_adjectives(words, labels)
+            for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
+        ]
 
     def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""
