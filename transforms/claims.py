@@ -181,9 +181,10 @@ def _speaker_gender(speaker: _Speaker) -> str | None:
 
 
 def _agrees(token: Token, speaker: _Speaker) -> bool:
-    """Can the cue ``token`` have ``speaker``, carried over from an earlier sentence, as its
-    dropped subject? Not when both genders are known and differ ("وقال" after "الوزارة"), nor
-    when a plural verb follows one person or one document ("يقولون" after "الدراسة")."""
+    """Can the cue ``token`` have ``speaker`` as its unspoken subject (carried over from an
+    earlier sentence, or the subject of the sentence's first verb for a participle)? Not when
+    both genders are known and differ ("وقال" after "الوزارة"), nor when a plural verb follows
+    one person or one document ("يقولون" after "الدراسة")."""
     word = _strip_wa(normalize_word(token.text))
     if word.endswith(("وا", "ون", "ين")) and speaker.kind in ("person", "document"):
         return False
@@ -623,9 +624,10 @@ _FRONTED = _PREPOSITIONS | _n("بدوره بدورها بدورهم")
 
 def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
     """The subject of the verb that opens the sentence (after a fronted "من جانبها،"), when it is
-    a place speaking for its government or an office holder: "من جانبها، أصدرت [إسرائيل] بيانا
-    ... مؤكدة أن", "وبدت [رئيسة المجلس] متحمسة ...، قائلة إن". The verb is the clause's first
-    word, the subject its second."""
+    a place speaking for its government, an office holder or an organisation named by its head
+    noun: "من جانبها، أصدرت [إسرائيل] بيانا ... مؤكدة أن", "وبدت [رئيسة المجلس] متحمسة ...، قائلة
+    إن", "أكدت [حكومة الثني] …، معتبرة أن". The verb is the clause's first word, the subject its
+    second."""
     tokens, norm = sentence.tokens, sentence.norm
     verb = 0
     if norm[0] in _FRONTED or (norm[0][:1] == "و" and norm[0][1:] in _FRONTED):

@@ -5,8 +5,10 @@ Recognition combines three sources, in order of trust:
 1. the gazetteer of well-known entities (exact variant-tolerant matches, English names);
 2. the learned tagger (``tagger.py``: a BiLSTM-CRF, a CRF or both, see ``KHABAR_NER``), for the
    names no list can hold;
-3. within-article coreference: a bare surname ("كيربي") or family name ("كيم") resolves to the
-   full name introduced earlier in the same article ("جون كيربي").
+3. within-article coreference: a bare surname ("كيربي"), family name ("كيم", "آل جعثم")
+   resolves to the full name introduced earlier in the same article ("جون كيربي"), and an
+   organisation's name without its head noun ("الهلال") to the organisation the article names
+   in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none.
 
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
