@@ -25,7 +25,9 @@ name that is also a common word is an ORG only with evidence in its article
 words read as a person's name are a person only when their article shows one
 (``transforms.entities.not_names``: ``لولا تدخل`` is "if not for the intervention"). An
 organisation's name takes the relation adjectives after it
-(``transforms.entities.org_adjectives``: ``[وزارة الشؤون] الاجتماعية``).
+(``transforms.entities.org_adjectives``: ``[وزارة الشؤون] الاجتماعية``), and a common given name
+left alone takes the family name after it (``transforms.entities.given_names``: ``[محمد]
+المخرج``).
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -42,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
+from transforms.entities.given_names import join_family_names
 from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import join_lineage
@@ -231,7 +234,7 @@ class Tagger:
         ]
         kept = drop_homonyms(sentences, marked, documents)
         return [
-            extend_org_adjectives(words, labels)
+            join_family_names(words, extend_org_adjectives(words, labels))
             for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
         ]
 
