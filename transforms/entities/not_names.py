@@ -14,14 +14,18 @@ surname.
 - ``لي`` ("to me": ``قال لي``) 18, read as the Chinese or Korean surname;
 - ``دان`` ("condemned": ``دان مجلس الوزراء الهجوم``) 23, read as Dan;
 - ``كورونا`` (the MERS coronavirus: ``فيروس كورونا``) 20;
-- ``رأيك`` ("your opinion", one outlet's footer "اكتب رأيك") 17 and ``وأين`` ("and where") 15.
+- ``رأيك`` ("your opinion", one outlet's footer "اكتب رأيك") 17 and ``وأين`` ("and where") 15;
+- and, on 3,000 random articles read later, ``الرضا`` ("satisfaction": ``الرضا الوظيفي``) 10
+  and ``الجميل`` ("the beautiful", "the favour": ``رد الجميل``) 10 — all 19 of them that the
+  rule takes back are the common word (the Gemayels of Lebanon and the Imam al-Rida keep theirs
+  where their article names them in full or gives a title).
 
 So a one-word PERSON span becomes O when its word (dediacritized, with or without و/ف) is:
 
 - in ``NEVER``, as written, hamza included: never a person's name on its own (``معالي``,
   ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``; these also after ب/ل: ``لأمنه``). Without
   its hamza, ``واين`` is Wayne Rooney in NewsFANE;
-- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``; alef forms folded, ة kept
+- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``, ``الرضا``, ``الجميل``; alef forms folded, ة kept
   apart from ه), unless the article shows the person: a title word stands right before it (``الرئيس
   لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
   (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
@@ -73,7 +77,7 @@ def _fold(word: str) -> str:
 
 # NEVER is matched as written, hamza included: "واين" without it is Wayne (Rooney) in NewsFANE.
 NEVER = frozenset(_plain(w) for w in "معالي أمنه أمنها رأيك أين كورونا".split())
-UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان".split())
+UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان الرضا الجميل".split())
 # "that" / "so" written with its hamza never begins a name: "وأضاف [بأن السوداني] أشرف",
 # "[فإن هايز] قام". Without the hamza, بان is Ban (Ki-moon) and فان Van.
 COMPLEMENTIZERS = frozenset(_plain(w) for w in "أن إن بأن وأن وإن فإن لأن".split())

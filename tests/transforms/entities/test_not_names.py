@@ -35,6 +35,10 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         ("قال لي أحد أقربائي", "O B-PERSON O O", "O O O O"),
         ("دان مجلس الوزراء الهجوم", "B-PERSON B-ORG I-ORG O", "O B-ORG I-ORG O"),
         ("دان براون", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        ("عدم تحقيق الرضا الوظيفي", "O O B-PERSON O", "O O O O"),
+        ("حان الوقت لرد الجميل", "O O O B-PERSON", "O O O O"),
+        ("أمين الجميل", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        ("زار الإمام الرضا", "O O B-PERSON", "O O B-PERSON"),
         # ... a title right before it shows one
         ("قال الرئيس لولا إن", "O O B-PERSON O", "O O B-PERSON O"),
         ("وقالت الدكتورة آمنة", "O O B-PERSON", "O O B-PERSON"),
