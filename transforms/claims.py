@@ -275,6 +275,8 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
         current = _Speaker(claims[-1].speaker_entity_id, claims[-1].speaker_text, claims[-1].speaker_kind,
                            claims[-1].speaker_start, claims[-1].speaker_end) if claims else previous
         if norm in _ATTRIBUTION_WORDS:
+            if claims and i > 1:
+                continue  # "قال كيم إن …، وفقا لوكالة الأنباء": the source of Kim's words, not a claim
             found = _attribution(sentence, i, entities)
         elif norm in _RELAY_WORDS:
             found = _relayed(sentence, i, entities, current)
@@ -720,8 +722,9 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         end += 1
     if end == j or _rule_word(norm[j]):
         return None  # "وفقا لميثاق الأمم المتحدة": in accordance with a rule, not a source
-    # a sentence-initial "وفقا لـ X" names the source; mid-sentence لـ X stays an addressee
-    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True, own_lam=i <= 1)
+    # the لـ of "وفقا لـ X" is the attribution's, not an addressee's (a mid-sentence one after a
+    # claim never gets here: see _sentence_claims)
+    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True, own_lam=True)
     if speaker is None:
         return None
     # Content: the clause this attribution is attached to.
@@ -826,13 +829,14 @@ def _speaker_from_zone(
     head = _strip_wa(raw_head)
     if raw_head in _SPEAKER_HEADS:
         head = raw_head
+    zone_start = start  # a mention may begin with the لـ cut off below ("لمعهد …")
     if own_lam and head.startswith("ل") and len(head) > 3:
         head = head[1:]
         if text[start] == "ل":
             start += 1
     descriptor = text[start:end]
-    inside = [m for m in sentence.mentions_between(start, end) if own_lam or not _addressee(sentence, m)]
-    if not inside and sentence.mentions_between(start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
+    inside = [m for m in sentence.mentions_between(zone_start, end) if own_lam or not _addressee(sentence, m)]
+    if not inside and sentence.mentions_between(zone_start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
@@ -902,13 +906,15 @@ def _names_organisation(sentence: _Sentence, mention: Mention) -> bool:
 
 def _addressee(sentence: _Sentence, mention: Mention) -> bool:
     """A name glued to a preposition ("لبوتين", "بموسكو") or after a detached "لـ" ("لـ محمد بن
-    سلمان", "لـ«الحياة»") is an addressee or object, not a speaker."""
+    سلمان", "لـ«الحياة»") is an addressee or object, not a speaker — unless the لـ is that of
+    "وفقا لـ" ("وفقًا لمعهد الأمن القومي": the source)."""
     index = next((k for k, t in enumerate(sentence.tokens) if t.start <= mention.start < t.end), None)
     if index is None:
         return False
     token = sentence.tokens[index]
     if mention.start > token.start:
-        return sentence.text[token.start] in "لب"
+        glued = sentence.text[token.start]
+        return glued == "ب" or (glued == "ل" and not (index > 0 and sentence.norm[index - 1] in _ATTRIBUTION_WORDS))
     while index > 0 and sentence.tokens[index - 1].text in "“«\"":
         index -= 1
     return index > 0 and sentence.norm[index - 1] == "ل"

@@ -119,9 +119,17 @@ CASES = [
      {"أحمد داود أوغلو": "PERSON"}, [("مكتب رئيس الوزراء التركي", "organization", None)]),
     ("وقال مكتب التحقيقات الفيدرالي إن الحملة بدأت.", {"مكتب التحقيقات الفيدرالي": "ORG"},
      [("مكتب التحقيقات الفيدرالي", "organization", "مكتب التحقيقات الفيدرالي")]),
-    # mid-sentence, "وفقا لـ X" after a claim is still not a source of its own
+    # mid-sentence, "وفقا لـ X" after a claim is still not a source of its own, however X is
+    # written; without a claim before it, it is ("وفقًا لمعهد" glues the source's لـ)
     ("وقال كيم إن الرحلة ناجحة، وفقا لوكالة الأنباء المركزية.", {"كيم": "PERSON"},
      [("كيم", "person", "كيم")]),
+    ("وقال كيم إن الرحلة ناجحة، وفقا لوكالة الأنباء المركزية.", {"كيم": "PERSON", "وكالة الأنباء المركزية": "ORG"},
+     [("كيم", "person", "كيم")]),
+    ("وقال ناطق باسم الشرطة إن المهاجم فر، حسب وكالة الصحافة الفرنسية.", {"وكالة الصحافة الفرنسية": "ORG"},
+     [("ناطق باسم الشرطة", "unnamed_official", None)]),
+    ("وقد تسعى كوريا الشمالية إلى زيادة صادراتها، وفقًا لمعهد الأمن القومي.",
+     {"كوريا الشمالية": "LOC", "معهد الأمن القومي": "ORG"},
+     [("معهد الأمن القومي", "organization", "معهد الأمن القومي")]),
     # a participle's subject is the subject of the verb that opens its sentence, even when that
     # verb is no cue: a place speaking for its government, an office holder
     ("وقال مسؤول إسرائيلي إن الحوار مستمر. من جانبها، أصدرت إسرائيل بيانا صارما، مؤكدة أنها لن تتراجع.",
