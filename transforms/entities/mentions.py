@@ -97,7 +97,8 @@ def _strip_proclitic(word: str, entity_type: str, is_known) -> int:
 
 
 def _conjunction(surface: str, entity_type: str) -> bool:
-    """Is the leading و of this name the conjunction "and"?
+    """Is the leading و of this name the conjunction "and" (or, before an organisation's head
+    noun, the leading ب / ل / ك a preposition: "بوزارة الدفاع")?
 
     Tokens keep their clitics, so the second of two names listed ("الحوثي وصالح", "سالم الدوسري
     وياسر القحطاني") is tagged with its و, and without this the warehouse held وصالح and وياسر
@@ -108,6 +109,12 @@ def _conjunction(surface: str, entity_type: str) -> bool:
     place's when the rest is an organisation head (ووزارة الداخلية، وقوات صالح) — not a bare
     vocabulary test there: وزارة and وادي would lose their first letter."""
     first = surface.split(maxsplit=1)[0]
+    if (
+        entity_type != "PERSON" and len(first) >= 5 and first[0] in "بلك"
+        and not first.startswith("لل") and is_org_head(first[1:])
+    ):  # "بوزارة الدفاع", "لوزارة الداخلية": a preposition before the head noun ("للاتحاد" is
+        # ل + الاتحاد, its alef gone: no surface to cut)
+        return True
     if len(first) < 4 or not first.startswith("و") or first.startswith("وال"):
         return False
     rest = first[1:]

@@ -37,6 +37,13 @@ from transforms.entities.mentions import _conjunction, extract_mentions
         ("وادي حنيفة", "LOC", False),
         ("ولاية كاليفورنيا", "LOC", False),
         ("ودار", "ORG", False),
+        # ... and a preposition ب / ل / ك glued to an organisation's head noun
+        ("بوزارة الدفاع", "ORG", True),
+        ("لمجلس الضمان الصحي", "ORG", True),
+        ("للاتحاد الأوروبي", "ORG", False),  # ل + الاتحاد: the alef is gone, nothing to cut
+        ("بنك الجزيرة", "ORG", False),
+        ("لجنة الانتخابات", "ORG", False),
+        ("بوزارة", "PERSON", False),
     ],
 )
 def test_conjunction(surface, entity_type, conjunction):
