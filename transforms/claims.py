@@ -28,6 +28,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from transforms.entities.mentions import Entity, Mention
+from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
 from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
@@ -78,7 +79,7 @@ _OFFICIAL_WORDS = _n(
 )
 _GROUP_WORDS = _n("خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون شهود سكان معارضون منتقدون باحثون الخبراء المحللون المراقبون منظمات")
 _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
-_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة البيان التقرير الوثيقة الدراسة اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
+_DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة استطلاع البيان التقرير الوثيقة الدراسة الاستطلاع اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
 _OFFICE_WORDS = _n("مكتب ديوان")
@@ -401,8 +402,9 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
 
 def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
     """The token after the short quoted name that opens at token ``j`` ("وكالة “يونهاب”",
-    "لصحيفة «الرياض»: إن"), or None when no quotation opens there or it is a quotation, not a
-    name."""
+    "لصحيفة «الرياض»: إن", "قالت شركة «سنتريكا» البريطانية إنها"), or None when no quotation
+    opens there or it is a quotation, not a name: a name is followed by a comma, a colon or a
+    complementizer, or follows an organisation's head noun."""
     tokens = sentence.tokens
     if tokens[j].text not in "“«\"":
         return None
@@ -412,6 +414,7 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
             after = next((k for k in range(j + 1, len(tokens)) if tokens[k].start >= b), None)
             named = len(inner) <= 4 and after is not None and (
                 tokens[after].text in "،,:" or normalize_word(tokens[after].text) in COMPLEMENTIZERS
+                or (j > 0 and is_org_head(tokens[j - 1].text))
             )
             return after if named else None
     return None
@@ -527,8 +530,11 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
-        if norm[k] in _ATTRIBUTION_WORDS or norm[k] in _ON_BEHALF:
-            # "وفقا لـ …" / "باسمه واسم شعب المملكة": on to the content marker after it
+        if is_adjective(tokens[k].text) and k > 0 and tokens[k - 1].text in "”»\"":
+            k += 1  # 'لصحيفة “حريت” التركية إنه': the paper's country, after its quoted name
+            continue
+        if norm[k] in _ATTRIBUTION_WORDS or norm[k] in _ON_BEHALF or norm[k] in _SOURCING:
+            # "وفقا لـ …" / "باسمه واسم شعب المملكة" / "استنادا إلى …": on to the content marker
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is None:
                 return k
@@ -576,7 +582,25 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     if tokens[k].text == ":":
         return k + 1 if k + 1 < len(tokens) else None
     if tokens[k].text in "“«\"":
-        return k
+        if not cue.complement.startswith("prep:"):
+            return k
+        # a cue that takes a preposition has it: inside the quotation ("وتعهد «بمواجهة
+        # التطرف»"), or after a quoted name ("وعبر محمد «جد الطفلة» عن امتنانه"); otherwise
+        # the quotation is something else ("عاصي الحلاني عبر «خليجية»": via a channel)
+        prep = normalize_word(cue.complement[5:])
+        if k + 1 < len(tokens) and norm[k + 1].startswith(prep):
+            return k
+        close = next((m for m in range(k + 1, min(len(tokens), k + 7)) if tokens[m].text in "”»\""), None)
+        if close is None:
+            return None
+        for after in range(close + 1, min(len(tokens), close + 7)):  # "صحيفة "الديلي ميل" البريطانية، الفيديو، بأنه"
+            if tokens[after].text in ".؛:؟?!“«\"":
+                return None
+            if norm[after] == prep:
+                return after + 1 if after + 1 < len(tokens) else None
+            if prep == "ب" and norm[after].startswith("ب") and len(norm[after]) > 2:
+                return after
+        return None
     if norm[k] in COMPLEMENTIZERS:
         return k + 1 if norm[k] in _BARE_COMPLEMENTIZERS and k + 1 < len(tokens) else k
     if cue.complement.startswith("prep:"):
@@ -816,6 +840,10 @@ def _speaker_from_zone(
     if a >= b or b > len(sentence.tokens):
         return None
     tokens, text = sentence.tokens, sentence.text
+    if tokens[a].text.endswith(("ًا", "اً")) and not attribution:
+        # "وأضاف ووقوفًا على …": a word in the accusative is no subject (an adverb, or the
+        # object of "كتب عدداً من التغريدات"); without one, better no claim than a wrong one
+        return None
     start, end = tokens[a].start, tokens[b - 1].end
     cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل"), None)
     if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker
@@ -835,7 +863,11 @@ def _speaker_from_zone(
         if text[start] == "ل":
             start += 1
     descriptor = text[start:end]
-    inside = [m for m in sentence.mentions_between(zone_start, end) if own_lam or not _addressee(sentence, m)]
+    relative = next((tokens[k].start for k in range(a + 1, b) if sentence.norm[k] in _RELATIVES), end)
+    inside = [
+        m for m in sentence.mentions_between(zone_start, end)
+        if (own_lam or not _addressee(sentence, m)) and m.start < relative  # not in "الذي …"
+    ]
     if not inside and sentence.mentions_between(zone_start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
@@ -880,7 +912,27 @@ def _speaker_from_zone(
     if head in _DEFINITE_HEADS or any(m.entity_type == "PERSON" and _names_organisation(sentence, m) for m in inside):
         # "وقالت شرطة سانت لويس إن", "وتزعم إدارة أوباما": the person names the organisation
         return _Speaker(None, descriptor, "organization", start, end)
+    if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
+        return _Speaker(None, descriptor, "organization", start, end)  # "قالت قوة المهام المشتركة التي …"
     return None
+
+
+def _noun_phrase_end(sentence: _Sentence, a: int, b: int) -> int:
+    """Where the noun phrase that begins at token ``a`` ends, by ``b`` at most: its head and the
+    definite words and names after it, and a relative clause on it ("قوة المهام المشتركة التي
+    تشن الحملة"); not an object after it ("حكومة الثني [عمق العلاقات]")."""
+    end = a + 1
+    while end < b:
+        word = sentence.norm[end]
+        if word in _RELATIVES:
+            return b
+        token = sentence.tokens[end]
+        if not (word.startswith(("ال", "وال", "لل")) or _inside_mention(sentence, token.start)
+                or _mention_starts(sentence, token.start) or token.text in "“”«»\""
+                or sentence.in_quote(token.start)):  # 'شركة «سنتريكا» البريطانية'
+            return end
+        end += 1
+    return end
 
 
 _COORD_WORDS = _n("وحلفاؤها وحلفاؤه وحلفائها وشركاؤها وشركاؤه وشركائها")
@@ -987,7 +1039,11 @@ def _title_keys(norm_words: list[str]) -> frozenset[str]:
 
 
 _HONORIFIC_ADJECTIVES = _n("المفدى المفدي المعظم")
+# A relative clause describes the speaker: "حذر صندوق النقد الدولي، الذي فشلت اليونان في تسديد
+# دينه، من أن": the names inside it are not the speaker.
+_RELATIVES = _n("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 _ON_BEHALF = _n("باسمه باسمها باسمهما باسمهم نيابة")
+_SOURCING = _n("استنادا نقلا")  # "وذكرت الصحيفة استنادا إلى مصادر أن", "نقلا عن"
 
 
 def _title_key(word: str) -> str:

@@ -187,6 +187,26 @@ CASES = [
     # an organisation that opens its sentence is its participle's subject
     ("وقال الوزير إن الخطة جاهزة. من جهة أخرى، أكدت حكومة الثني عمق العلاقات مع إيطاليا، معتبرة أن الخطف عمل مدان.",
      {"إيطاليا": "LOC"}, [("الوزير", "unnamed_official", None), ("حكومة الثني", "organization", None)]),
+    # an organisation by its head noun, with a quoted name and its country after it
+    ("وقالت الشركة إن أرباحها تراجعت.", {}, [("الشركة", "organization", None)]),
+    ("قالت شركة «سنتريكا» البريطانية إنها ستخفض الوظائف.", {},
+     [("شركة «سنتريكا» البريطانية", "organization", None)]),
+    ("وقال مسؤول في الإدارة الأمريكية لصحيفة “حريت” التركية إنه من المبكر الحديث عن ذلك.", {},
+     [("مسؤول في الإدارة الأمريكية", "unnamed_official", None)]),
+    # a cue that takes a preposition has it: not "عبر" (via) before a quoted channel
+    ("ويطل الفنان عاصي الحلاني عبر «خليجية» في أول دور تلفزيوني.", {"عاصي الحلاني": "PERSON"}, []),
+    ("وعبر محمد أبو الرحى «جد الطفلة» عن امتنانه للسفارة.", {"محمد أبو الرحى": "PERSON"},
+     [("محمد أبو الرحى", "person", "محمد أبو الرحى")]),
+    ("وتعهد رئيس الوزراء «بمواجهة التطرف بجميع أشكاله».", {}, [("رئيس الوزراء", "unnamed_official", None)]),
+    # names in a relative clause on the speaker are not the speaker
+    ("حذر صندوق النقد الدولي، الذي فشلت اليونان في تسديد دينه، من أنه قد يبتعد عن الحزمة.",
+     {"صندوق النقد الدولي": "ORG", "اليونان": "LOC"},
+     [("صندوق النقد الدولي", "organization", "صندوق النقد الدولي")]),
+    ("حذر الوزير الذي التقى كيري من أن الهدنة هشة.", {"كيري": "PERSON"},
+     [("الوزير الذي التقى كيري", "unnamed_official", None)]),
+    # a word in the accusative is no subject (and, for want of one, no claim is made)
+    ("وقال كيربي إن الخطة جاهزة. وأضاف ووقوفًا على دواعي القرار، نود أن نبين أنه ضروري.",
+     {"كيربي": "PERSON", "ووقوفًا": "PERSON"}, [("كيربي", "person", "كيربي")]),
     # the pluperfect "وكان X قد قال": X, before the cue, is the speaker
     ("وقال الوزير إن الخطة جاهزة. وكان العميد صقر الجروشي، قائد سلاح الجو، قد أعلن أن الطائرة سقطت.",
      {"صقر الجروشي": "PERSON"},
