@@ -913,14 +913,14 @@ def _speaker_from_zone(
         # "وقالت شرطة سانت لويس إن", "وتزعم إدارة أوباما": the person names the organisation
         return _Speaker(None, descriptor, "organization", start, end)
     if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
-        return _Speaker(None, descriptor, "organization", start, end)  # "قالت قوة المهام المشتركة التي …"
+        return _Speaker(None, descriptor, "organization", start, end)  # "وقالت الشركة التي تدير المطار إن"
     return None
 
 
 def _noun_phrase_end(sentence: _Sentence, a: int, b: int) -> int:
     """Where the noun phrase that begins at token ``a`` ends, by ``b`` at most: its head and the
-    definite words and names after it, and a relative clause on it ("قوة المهام المشتركة التي
-    تشن الحملة"); not an object after it ("حكومة الثني [عمق العلاقات]")."""
+    definite words, names and quoted names after it, and a relative clause on it ("الشركة التي
+    تدير المطار"); not an object after it ("حكومة الثني [عمق العلاقات]")."""
     end = a + 1
     while end < b:
         word = sentence.norm[end]
