@@ -211,6 +211,10 @@ class _Sentence:
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
+    def token_at(self, pos: int) -> int | None:
+        """Index of the token that holds the character at ``pos``."""
+        return next((k for k, t in enumerate(self.tokens) if t.start <= pos < t.end), None)
+
 
 def extract_claims(
     text: str,
@@ -944,7 +948,7 @@ def _names_organisation(sentence: _Sentence, mention: Mention) -> bool:
     organisation, and is not its voice: "وقالت الدراسة التي نفذها مركز السيدة [خديجة خويلد]
     لسيدات الأعمال إن", "مؤسسة [الأمير سلطان] الخيرية". An honorific may stand between them.
     After a definite head the name is the office holder's: "رئيس النادي [سعود الحربي]"."""
-    index = next((k for k, t in enumerate(sentence.tokens) if t.start <= mention.start < t.end), None)
+    index = sentence.token_at(mention.start)
     if index is None or index == 0:
         return False
     before = index - 1
@@ -960,7 +964,7 @@ def _addressee(sentence: _Sentence, mention: Mention) -> bool:
     """A name glued to a preposition ("لبوتين", "بموسكو") or after a detached "لـ" ("لـ محمد بن
     سلمان", "لـ«الحياة»") is an addressee or object, not a speaker — unless the لـ is that of
     "وفقا لـ" ("وفقًا لمعهد الأمن القومي": the source)."""
-    index = next((k for k, t in enumerate(sentence.tokens) if t.start <= mention.start < t.end), None)
+    index = sentence.token_at(mention.start)
     if index is None:
         return False
     token = sentence.tokens[index]

@@ -172,10 +172,10 @@ def drop_false_persons(
     labels: Sequence[Sequence[str]],
     documents: Sequence[Hashable] | None = None,
 ) -> list[list[str]]:
-    """BIO ``labels`` of ``sentences`` with a leading ``COMPLEMENTIZERS`` word taken out of
-    every PERSON span, then the one-word PERSON spans on ``NEVER`` words, and on
-    ``UNLESS_INTRODUCED`` words their article does not show as a person, made O (see the
-    module docstring). ``documents``: one key per sentence, as ``Tagger.tag_many`` takes it;
+    """BIO ``labels`` of ``sentences`` with the ``COMPLEMENTIZERS`` words and the formulas of
+    blessing taken out of every PERSON span, then the one-word PERSON spans on ``NEVER``
+    words, and on ``UNLESS_INTRODUCED`` words their article does not show as a person, made O
+    (see the module docstring). ``documents``: one key per sentence, as ``Tagger.tag_many`` takes it;
     without it every sentence is its own article."""
     out = [list(sentence_labels) for sentence_labels in labels]
     for words, sentence_labels in zip(sentences, out):
