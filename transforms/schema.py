@@ -70,7 +70,7 @@ MENTIONS = pa.schema(
         ("char_start", pa.int32()),  # offsets into articles.text
         ("char_end", pa.int32()),
         ("entity_type", pa.string()),
-        ("method", pa.string()),  # gazetteer | tagger | coref
+        ("method", pa.string()),  # gazetteer | tagger | coref | context
         ("published_month", pa.string()),
     ]
 )

@@ -8,7 +8,9 @@ Recognition combines three sources, in order of trust:
 3. within-article coreference: a bare surname ("كيربي"), family name ("كيم", "آل جعثم")
    resolves to the full name introduced earlier in the same article ("جون كيربي"), and an
    organisation's name without its head noun ("الهلال") to the organisation the article names
-   in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none.
+   in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none;
+4. context: a tagger's person span that its title or its article's subject makes a well-known
+   person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``).
 
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
@@ -22,6 +24,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.tagger import bio_spans, default_tagger
@@ -227,6 +230,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     persons: dict[str, list[tuple[int, Entity]]] = {}  # name part → (start, entity) of full names, in order
     seen_keys: set[str] = set()
     short_names = _short_names(matched, gazetteer)  # "الهلال" where the article names نادي الهلال
+    named = {entry.canonical_name for sentence in matched.matches for _, _, entry in sentence}
 
     def is_known(key: str) -> bool:
         return key in seen_keys or gazetteer.by_key(key) is not None
@@ -273,6 +277,9 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                     entity = _entity_from_gazetteer(short)
                 if entity is not None:
                     method = "coref"
+                elif entity_type == "PERSON" and (referred := _referred(tokens, i, j, surface, named)):
+                    skip, entity, method = *referred, "context"  # "الملك [سلمان]"
+                    start = tokens[i + skip].start if skip else start  # "[الملك عبدالعزيز]"
                 else:
                     key = name_key(surface)
                     entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
@@ -302,6 +309,23 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     raw.sort(key=lambda r: r[0])
     mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
     return ArticleEntities(mentions, entities, sentence_tokens)
+
+
+def _referred(
+    tokens: list[Token], i: int, j: int, surface: str, named: set[str]
+) -> tuple[int, Entity] | None:
+    """The well-known person that the tagger PERSON span ``tokens[i:j]`` (``surface`` without
+    its proclitic) names in its context (``transforms.entities.references``: "الملك [سلمان]",
+    "الحوثي و[صالح]"), with the number of title words the span holds ("[الملك عبدالعزيز]": 1)."""
+    words = _words(surface)
+    if len(words) != j - i:  # punctuation inside the span
+        return None
+    before = next((t.text for t in reversed(tokens[:i]) if t.text.isalpha()), None)
+    found = references.resolve(words, before, named)
+    if found is None:
+        return None
+    skip, entry = found
+    return skip, _entity_from_gazetteer(entry)
 
 
 # Family name first: a bare first word of these names is the person (كيم → كيم جونغ أون).
