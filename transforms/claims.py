@@ -288,7 +288,7 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
         elif i == 0 or (i == 1 and tokens[0].text in "“«\""):
             found = _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
         else:
-            found = _cue_claim(sentence, i, entities, current)
+            found = _cue_claim(sentence, i, entities, current, continues=bool(claims))
         if found is None:
             continue
         claim, next_i = found
@@ -318,7 +318,11 @@ def _replace_content_end(claim: Claim, end: int, text: str) -> Claim:
     return replace(claim, content_end=end, quote_type=_quote_type(text, claim.content_start, end))
 
 
-def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
+def _cue_claim(
+    sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None, continues: bool = False
+):
+    """The claim of the cue at token ``i``; ``continues``: an earlier claim of this sentence
+    gave ``current``."""
     cue = _cue_at(sentence.tokens[i])
     if cue is None:
         return None
@@ -326,7 +330,7 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
     if cue.complement.startswith("prep:") and i + 1 < len(tokens) and norm[i + 1] in _MEDIUM_WORDS:
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.complement == "participle":
-        return _participle(sentence, i, cue, entities, current)
+        return _participle(sentence, i, cue, entities, current, continues)
     # the speaker zone: tokens after the cue up to the content marker
     j = i + 1
     if j < len(tokens) and norm[j] in _PREP_PRONOUNS:
@@ -334,6 +338,7 @@ def _cue_claim(sentence: _Sentence, i: int, entities: dict[str, Entity], current
     zone_start = j
     while j < len(tokens) and j - i <= _SPEAKER_MAX_TOKENS and not _is_speaker_stop(sentence, j, cue):
         j += 1
+    j = _past_apposed_name(sentence, zone_start, j)
     speaker_tokens = (zone_start, j)
     k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
@@ -404,11 +409,33 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     return False
 
 
+def _past_apposed_name(sentence: _Sentence, a: int, j: int) -> int:
+    """The end of a speaker zone ``[a, j)`` that a comma stops after a title, when the title's
+    holder follows between commas: "وقال رئيس مجلس المقاومة في تعز، الشيخ حمود المخلافي، إن"
+    is Hamoud al-Mikhlafi speaking, not an unnamed official. ``j`` otherwise."""
+    tokens = sentence.tokens
+    if j == a or j + 1 >= len(tokens) or tokens[j].text not in "،," or not _starts_with_title(sentence, a):
+        return j
+    if any(m.entity_type == "PERSON" for m in sentence.mentions_between(tokens[a].start, tokens[j].start)):
+        return j  # the zone names its speaker already
+    k = j + 1
+    while k < len(tokens) - 1 and is_title(tokens[k].text):  # الشيخ، الدكتور
+        k += 1
+    name = next((m for m in sentence.mentions if m.start == tokens[k].start and m.entity_type == "PERSON"), None)
+    if name is None:
+        return j
+    end = next((n for n in range(k, len(tokens)) if tokens[n].start >= name.end), len(tokens))
+    if end < len(tokens) and (tokens[end].text in "،," or sentence.norm[end] in COMPLEMENTIZERS):
+        return end
+    return j
+
+
 def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
     """The token after the short quoted name that opens at token ``j`` ("وكالة “يونهاب”",
     "لصحيفة «الرياض»: إن", "قالت شركة «سنتريكا» البريطانية إنها"), or None when no quotation
     opens there or it is a quotation, not a name: a name is followed by a comma, a colon or a
-    complementizer, or follows an organisation's head noun."""
+    complementizer, or follows an organisation's head noun, or stands between a title and the
+    name of its holder ("أوضح مدير "فنون أبها" أحمد السروي، أن")."""
     tokens = sentence.tokens
     if tokens[j].text not in "“«\"":
         return None
@@ -419,6 +446,7 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
             named = len(inner) <= 4 and after is not None and (
                 tokens[after].text in "،,:" or normalize_word(tokens[after].text) in COMPLEMENTIZERS
                 or (j > 0 and is_org_head(tokens[j - 1].text))
+                or (j > 0 and is_title(tokens[j - 1].text) and _mention_starts(sentence, tokens[after].start))
             )
             return after if named else None
     return None
@@ -623,7 +651,10 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     return None
 
 
-def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
+def _participle(
+    sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None,
+    continues: bool = False,
+):
     tokens = sentence.tokens
     k = i + 1
     while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS
@@ -634,10 +665,12 @@ def _participle(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entit
     if marker is None:
         return None
     # The subject of the clause: the first named mention before the participle in this sentence,
-    # or the subject right after the sentence's verb ("أصدرت إسرائيل بيانا ... مؤكدة أن").
+    # or the subject right after the sentence's verb ("أصدرت إسرائيل بيانا ... مؤكدة أن"). After
+    # a claim of this sentence, its speaker: "وأوضح أن [المشرف على المركز] يشدد …، مشيرا إلى أن"
+    # goes on with the speaker of أوضح, whose content names the centre.
     speaker = current
     attribution = "carried_over"
-    if current is None or current.start is None or current.start < sentence.start:
+    if not continues and (current is None or current.start is None or current.start < sentence.start):
         before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
         subject = _speaker_for_mention(before[0], entities) if before else _verb_subject(sentence, i, entities)
         if subject is not None and (before or _agrees(tokens[i], subject)):
@@ -961,16 +994,19 @@ def _names_organisation(sentence: _Sentence, mention: Mention) -> bool:
 
 
 def _addressee(sentence: _Sentence, mention: Mention) -> bool:
-    """A name glued to a preposition ("لبوتين", "بموسكو") or after a detached "لـ" ("لـ محمد بن
+    """A name glued to a preposition ("لبوتين", "بموسكو", "للجيش") or after a detached "لـ" ("لـ محمد بن
     سلمان", "لـ«الحياة»") is an addressee or object, not a speaker — unless the لـ is that of
     "وفقا لـ" ("وفقًا لمعهد الأمن القومي": the source)."""
     index = sentence.token_at(mention.start)
     if index is None:
         return False
     token = sentence.tokens[index]
+    source = index > 0 and sentence.norm[index - 1] in _ATTRIBUTION_WORDS
     if mention.start > token.start:
         glued = sentence.text[token.start]
-        return glued == "ب" or (glued == "ل" and not (index > 0 and sentence.norm[index - 1] in _ATTRIBUTION_WORDS))
+        return glued == "ب" or (glued == "ل" and not source)
+    if token.text.startswith("لل") and len(token.text) > 4:
+        return not source  # "تابع [للجيش البريطاني]": ل + the article, whose alef is gone
     while index > 0 and sentence.tokens[index - 1].text in "“«\"":
         index -= 1
     return index > 0 and sentence.norm[index - 1] == "ل"

@@ -220,6 +220,21 @@ CASES = [
      [("الوزير", "unnamed_official", None), ("محللون", "group", None)]),
     ("أكد الوزير أن الخطة جاهزة، فيما ذكرت وكالة رويترز أن التنفيذ تأجل.", {"رويترز": "ORG"},
      [("الوزير", "unnamed_official", None), ("وكالة رويترز", "media", "رويترز")]),
+    # a participle after a claim of the same sentence goes on with that claim's speaker, not a
+    # name in its content
+    ("وقال رأفت الصباغ إن المساعدات وصلت. وأوضح أن المشرف على مركز الإغاثة يتابع التوزيع، مشيرا إلى أن المركز جاهز.",
+     {"رأفت الصباغ": "PERSON", "مركز الإغاثة": "ORG"},
+     [("رأفت الصباغ", "person", "رأفت الصباغ")] * 3),
+    # the holder of a title, between commas, speaks
+    ("وقال رئيس مجلس المقاومة في تعز، الشيخ حمود المخلافي، إن المدينة تحررت.", {"حمود المخلافي": "PERSON"},
+     [("رئيس مجلس المقاومة في تعز، الشيخ حمود المخلافي", "person", "حمود المخلافي")]),
+    ("وقال رئيس الوزراء، إن الخطة جاهزة.", {}, [("رئيس الوزراء", "unnamed_official", None)]),
+    # … and after a quoted name between the title and its holder
+    ('وأوضح مدير "فنون أبها" أحمد السروي، أن الأمسية تقام غدا.', {"أحمد السروي": "PERSON"},
+     [('مدير "فنون أبها" أحمد السروي', "person", "أحمد السروي")]),
+    # ل + the article is never the subject: "تابع للجيش" is "belonging to the army"
+    ("وتشكل أول لواء إلكتروني في العالم تابع للجيش البريطاني، والذي يصد أية “حروب نفسية” عبر الإنترنت.",
+     {"للجيش البريطاني": "ORG"}, []),  # the tagger's span, لل and all
 ]
 
 
