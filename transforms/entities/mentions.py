@@ -282,7 +282,14 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                     start = tokens[i + skip].start if skip else start  # "[الملك عبدالعزيز]"
                 else:
                     key = name_key(surface)
-                    entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
+                    short = _without_father(surface) if entity_type == "PERSON" else None
+                    known = gazetteer.by_key(short) if short else None
+                    if known is not None and known.entity_type == "PERSON":
+                        entity = _entity_from_gazetteer(known)  # "أنور بن محمد قرقاش" is أنور قرقاش
+                    else:
+                        entity = Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
+                        if short:
+                            entity.alias_keys.add(short)  # entities_named("عزام الدخيل") finds him
             add(start, end, entity_type, method, index, entity)
     # A bare surname ("كيربي") or family name ("كيم") nobody tagged: resolve it to the full name
     # introduced earlier in the article.
@@ -340,6 +347,7 @@ _NOT_NAME_PARTS = frozenset(name_key(w) for w in (
 # neither a name part nor a bare reference to a person named earlier.
 _LINEAGE = frozenset(name_key(w) for w in ("بن", "ابن", "بنت", "آل"))
 _AL = name_key("آل")
+_ABD = name_key("عبد")
 # The preposition "on" (على) folds to the name Ali (علي): spelled with ى, never a name part.
 _ALA = "على"
 _BARE_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
@@ -385,6 +393,22 @@ def _part_key(words: list[str], surface: str) -> str:
     if len(words) == 2 and name_key(words[0]) == _AL:
         return _family_key(words[1])
     return ""
+
+
+def _without_father(surface: str) -> str | None:
+    """The ``name_key`` of a person's name without the father's name that Saudi news writes in
+    full introductions: "أنور بن محمد قرقاش" → أنور قرقاش, "عزام بن محمد الدخيل" → عزام الدخيل.
+    ``None`` unless the name is given name, بن / ابن / بنت, father, family name — no lineage
+    chain ("عبدالله بن مساعد بن عبدالعزيز"), no آل family ("فيصل بن خالد آل سعود": a royal
+    family of many Faisals), no one-word remainder."""
+    words = [t.text for t in tokenize(surface) if any(c.isalpha() for c in t.text)]  # الدخيّل
+    keys = [name_key(w) for w in words]
+    rest = 4 if len(keys) > 2 and keys[2] == _ABD else 3  # "بن عبد الرحمن": a father of two words
+    if len(words) <= rest or keys[1] not in _LINEAGE or keys[1] == _AL:
+        return None
+    if any(k in _LINEAGE for k in keys[rest:]) or keys[rest - 1] in _NOT_NAME_PARTS:
+        return None
+    return name_key(" ".join([words[0], *words[rest:]]))
 
 
 def _alias_key(part: str) -> str:

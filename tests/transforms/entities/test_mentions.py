@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from transforms.entities.mentions import _conjunction, extract_mentions
+from transforms.entities.mentions import _conjunction, _without_father, extract_mentions
+from transforms.text import name_key
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,40 @@ def test_short_names_of_organisations_named_in_the_article(text, expected, not_e
         assert expected in found
     if not_expected is not None:
         assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    ("surface", "short"),
+    [
+        ("أنور بن محمد قرقاش", "أنور قرقاش"),
+        ("عزام بن محمد الدخيّل", "عزام الدخيل"),  # the shadda is no obstacle
+        ("محمد بن عبد الرحمن الشهري", "محمد الشهري"),  # a father of two words
+        ("محمد بن سلمان", None),  # the father's name is the name
+        ("محمد بن عبد الله", None),
+        ("عبدالله بن مساعد بن عبدالعزيز", None),  # a lineage chain
+        ("فيصل بن خالد آل سعود", None),  # a royal family of many Faisals
+        ("جون كيربي", None),
+    ],
+)
+def test_without_father(surface, short):
+    assert _without_father(surface) == (name_key(short) if short else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known person introduced with his father's name links to the gazetteer's entry
+        ("وقال وزير الدولة للشؤون الخارجية الدكتور أنور بن محمد قرقاش إن الحل قريب.",
+         ("أنور بن محمد قرقاش", "PERSON", "أنور قرقاش")),
+    ],
+)
+def test_known_people_with_their_fathers_name(text, expected):
+    assert expected in _mentions(text)
+
+
+def test_an_unknown_person_is_found_without_his_fathers_name():
+    text = "وقال مدير التعليم خالد بن سعد الحمودي إن الدراسة تبدأ غدا."
+    found = extract_mentions(text, [(0, len(text))])
+    (entity,) = [e for e in found.entities.values() if e.entity_type == "PERSON"]
+    assert entity.canonical_name == "خالد بن سعد الحمودي"
+    assert name_key("خالد الحمودي") in entity.alias_keys  # entities_named("خالد الحمودي")
