@@ -189,3 +189,25 @@ def test_an_unknown_person_is_found_without_his_fathers_name():
     (entity,) = [e for e in found.entities.values() if e.entity_type == "PERSON"]
     assert entity.canonical_name == "خالد بن سعد الحمودي"
     assert name_key("خالد الحمودي") in entity.alias_keys  # entities_named("خالد الحمودي")
+
+
+def _person_ids(text: str) -> dict[str, str]:
+    found = extract_mentions(text, [(0, len(text))])
+    return {m.surface: m.entity_id for m in found.mentions if m.entity_type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name", "shared"),
+    [
+        # a bare common given name is someone of its own article
+        ("وقال المهندس محمد إن العمل بدأ أمس.", "وأكد الشيخ محمد أن الدروس تبدأ غدا.", "محمد", False),
+        ("وقال الأستاذ عبد الله إن العمل بدأ.", "وأكد الشيخ عبدالله أن الدروس تبدأ.", "عبد الله", False),
+        # any other name is one person wherever it is written
+        ("وقال جون كيربي إن العمل بدأ أمس.", "وأكد جون كيربي أن الدروس تبدأ غدا.", "جون كيربي", True),
+    ],
+)
+def test_bare_given_names_stay_in_their_article(first, second, name, shared):
+    a, b = _person_ids(first), _person_ids(second)
+    ids = {a.get(name) or a.get(name.replace(" ", "")), b.get(name) or b.get(name.replace(" ", ""))}
+    assert None not in ids
+    assert (len(ids) == 1) is shared
