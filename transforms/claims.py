@@ -32,7 +32,7 @@ from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
 from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
-from transforms.text import normalize_word
+from transforms.text import has_arabic, normalize_word
 
 _QUOTE_CHARS = set("“”«»\"")
 
@@ -71,7 +71,7 @@ _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات �
 _MEDIUM_PREPOSITIONS = _n("عبر في على")
 _MEDIUM_WORDS = _n(
     "حسابه حسابها حسابهم حسابي حساب صفحته صفحتها صفحتهم صفحة تغريدة تغريدات تغريدته تغريدتها"
-    " تدوينة تدوينته تدوينتها"
+    " تدوينة تدوينته تدوينتها الموقع موقع موقعه موقعها الرابط رابط البريد الهاتف"
 )
 _OFFICIAL_WORDS = _n(
     "مسؤول مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
@@ -298,7 +298,8 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
             claims[-1] = _replace_content_end(last, cut, sentence.text)
         claims.append(claim)
         consumed_until = next_i
-    return [c for c in claims if c.content_end > c.content_start]
+    # a content without an Arabic word is a link cut at its dots ("نشرته على موقعها: www."), not a claim
+    return [c for c in claims if has_arabic(sentence.text[c.content_start:c.content_end])]
 
 
 _CLAUSE_OPENERS = _n("حيث فيما بينما")
@@ -345,6 +346,11 @@ def _cue_claim(
     if marker is None and cue.complement == "say" and j > zone_start:
         marker = _distant_marker(sentence, k)
     if marker is None:
+        if cue.complement == "object" and j > i + 1 and k < len(tokens) and _medium_at(sentence, j):
+            # "نفى نجم هوليوود ويل سميث على موقع «فيس بوك» شائعة طلاقه": the medium ends the subject
+            speaker = _speaker_from_zone(sentence, speaker_tokens, entities)
+            if speaker is not None:
+                return _make(sentence, i, cue, speaker, k, "explicit"), k
         if cue.complement == "object" and j > i + 1:
             speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
             if speaker is None:
@@ -434,8 +440,8 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
     """The token after the short quoted name that opens at token ``j`` ("وكالة “يونهاب”",
     "لصحيفة «الرياض»: إن", "قالت شركة «سنتريكا» البريطانية إنها"), or None when no quotation
     opens there or it is a quotation, not a name: a name is followed by a comma, a colon or a
-    complementizer, or follows an organisation's head noun, or stands between a title and the
-    name of its holder ("أوضح مدير "فنون أبها" أحمد السروي، أن")."""
+    complementizer (after its adjectives, if any), or follows an organisation's head noun, or
+    stands between a title and the name of its holder ("أوضح مدير "فنون أبها" أحمد السروي، أن")."""
     tokens = sentence.tokens
     if tokens[j].text not in "“«\"":
         return None
@@ -443,8 +449,12 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
         if a == tokens[j].start:
             inner = [t for t in tokens if a < t.start < b - 1]
             after = next((k for k in range(j + 1, len(tokens)) if tokens[k].start >= b), None)
+            # past the name's adjectives: "قالت "اكسور" الايطالية القابضة؛"
+            past = next((k for k in range(after, min(after + 3, len(tokens)))
+                         if not tokens[k].text.startswith("ال")), None) if after is not None else None
             named = len(inner) <= 4 and after is not None and (
-                tokens[after].text in "،,:" or normalize_word(tokens[after].text) in COMPLEMENTIZERS
+                (past is not None and tokens[past].text in "،,:؛")
+                or normalize_word(tokens[after].text) in COMPLEMENTIZERS
                 or (j > 0 and is_org_head(tokens[j - 1].text))
                 or (j > 0 and is_title(tokens[j - 1].text) and _mention_starts(sentence, tokens[after].start))
             )
@@ -749,7 +759,8 @@ _RULE_WORDS = _n(
     "لوائح اللوائح قرار القرار قرارات القرارات مادة المادة الشريعة معايير المعايير خطة الخطة "
     "برنامج البرنامج جدول الجدول تعليمات التعليمات ضوابط الضوابط آلية الآلية شروط الشروط "
     "إجراءات الإجراءات توجيهات التوجيهات أحكام الأحكام مبدأ المبدأ مبادئ المبادئ أسس الأسس "
-    "رؤية الرؤية استراتيجية الاستراتيجية الأصول العادة التوقيت الترتيب"
+    "رؤية الرؤية استراتيجية الاستراتيجية الأصول العادة التوقيت الترتيب "
+    "اتفاق الاتفاق اتفاقية الاتفاقية اتفاقيات الاتفاقيات عقد العقد عقود العقود"
 )
 
 
