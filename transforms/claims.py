@@ -250,10 +250,14 @@ def extract_claims(
                 claims[-1] = replace(last, content_end=quote_end, quote_type=_quote_type(text, last.content_start, quote_end))
                 last_claim_sentence = index
         if found:
-            claims.extend(found)
+            # a content without an Arabic word is a link cut at its dots ("نشرته على موقعها:
+            # www."), not a claim; its speaker still goes on in the next sentence
+            kept = [c for c in found if has_arabic(text[c.content_start:c.content_end])]
+            claims.extend(kept)
             last = found[-1]
             previous = _Speaker(last.speaker_entity_id, last.speaker_text, last.speaker_kind, last.speaker_start, last.speaker_end)
-            last_claim_sentence = index
+            if kept:
+                last_claim_sentence = index
         previous_paragraph = paragraph
     return claims
 
@@ -298,8 +302,7 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
             claims[-1] = _replace_content_end(last, cut, sentence.text)
         claims.append(claim)
         consumed_until = next_i
-    # a content without an Arabic word is a link cut at its dots ("نشرته على موقعها: www."), not a claim
-    return [c for c in claims if has_arabic(sentence.text[c.content_start:c.content_end])]
+    return [c for c in claims if c.content_end > c.content_start]
 
 
 _CLAUSE_OPENERS = _n("حيث فيما بينما")
