@@ -67,6 +67,13 @@ _TIME_WORDS = _n(
     "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا"
 )
 _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات حديث مؤتمر المقال مقال كلمة خطاب رسالة تغريدة")
+# "في" before these, and these prepositions after a person's name, begin where or about whom,
+# not who: left out of the speaker's description ("الحركة في بيانها", "جورباتشوف عن الأمير").
+_ADJUNCT_NOUNS = _IN_CONTEXT_WORDS | _n(
+    "تقرير التقرير بيانه بيانها تصريحه تصريحها تصريحاته حديثه حديثها كلمته كلمتها لقاء ندوة محاضرة "
+    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته"
+)
+_ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن")
 # "وأكد عبر حسابه في تويتر أن", "كتب في صفحته على فيسبوك أنه": where it was said, not who said it.
 _MEDIUM_PREPOSITIONS = _n("عبر في على")
 _MEDIUM_WORDS = _n(
@@ -896,9 +903,9 @@ def _speaker_from_zone(
         # object of "كتب عدداً من التغريدات"); without one, better no claim than a wrong one
         return None
     start, end = tokens[a].start, tokens[b - 1].end
-    cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل"), None)
-    if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker
-        end = tokens[cut - 1].end
+    cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل" or _adjunct_at(sentence, k)), None)
+    if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker, nor
+        end = tokens[cut - 1].end  # where or about whom: "جورباتشوف عن الأمير سعود", "الحركة في بيانها"
     while end > start and text[end - 1] in "”\"»":
         end -= 1
     if tokens[a].text in "“«\"":
@@ -966,6 +973,19 @@ def _speaker_from_zone(
     if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
         return _Speaker(None, descriptor, "organization", start, end)  # "وقالت الشركة التي تدير المطار إن"
     return None
+
+
+def _adjunct_at(sentence: _Sentence, k: int) -> bool:
+    """Does an adjunct of the speaker's words start at token ``k``: "في بيانها", "في تقرير", or a
+    preposition right after a person's name ("قال جورباتشوف عن الأمير سعود", "وقال الوزير هان
+    أمام المؤتمر", "وقال السيسي في الحفل")?"""
+    norm = sentence.norm
+    if norm[k] == "في" and k + 1 < len(norm) and norm[k + 1] in _ADJUNCT_NOUNS:
+        return True
+    previous_end = sentence.tokens[k - 1].end
+    return norm[k] in _ADJUNCT_PREPOSITIONS and any(
+        m.end == previous_end and m.entity_type == "PERSON" for m in sentence.mentions
+    )
 
 
 def _noun_phrase_end(sentence: _Sentence, a: int, b: int) -> int:
