@@ -64,3 +64,27 @@ FROM claims_by_speaker
 WHERE speaker_entity_id IN (SELECT entity_id FROM entities_named(name))
 GROUP BY ALL
 ORDER BY outlet, source;
+
+-- What was said about an entity, and by whom: claims whose content mentions it (any spelling,
+-- Arabic or English name). One row per claim; mentioned_as lists how the content names it.
+-- SELECT speaker, outlet, content FROM claims_about('North Korea');
+CREATE OR REPLACE MACRO claims_about(name) AS TABLE
+SELECT
+    c.speaker,
+    c.speaker_en,
+    c.speaker_kind,
+    c.outlet,
+    c.published_at,
+    c.quote_type,
+    c.content,
+    list(DISTINCT m.surface ORDER BY m.surface) AS mentioned_as,
+    c.article_id,
+    c.source,
+    c.claim_id,
+    c.char_start
+FROM claims_by_speaker c
+JOIN mentions m
+  ON m.article_id = c.article_id AND m.char_start >= c.char_start AND m.char_end <= c.char_end
+WHERE m.entity_id IN (SELECT entity_id FROM entities_named(name))
+GROUP BY ALL
+ORDER BY c.published_at, c.outlet, c.article_id, c.char_start;

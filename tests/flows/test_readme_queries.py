@@ -110,6 +110,17 @@ def putin_said(rows, _):
         assert {r["outlet"] for r in rows} <= set(SEEDS)
 
 
+def said_about_north_korea(rows, warehouse):
+    speakers = {r["speaker_en"] for r in rows}
+    assert {"Vladimir Putin", "John Kirby"} <= speakers, speakers  # both talk about it in the seeds
+    assert "North Korea" not in speakers
+    # every claim counted mentions North Korea, and every such claim is counted
+    assert sum(r["n_claims"] for r in rows) == scalar(warehouse / "khabar.duckdb", """
+        SELECT count(DISTINCT c.claim_id) FROM claims c JOIN mentions m USING (article_id)
+        JOIN entities e USING (entity_id)
+        WHERE e.name_en = 'North Korea' AND m.char_start >= c.char_start AND m.char_end <= c.char_end""")
+
+
 def north_korea_neighbours(rows, _):
     values = set(_values(rows))
     assert {"Pyongyang", "Moscow"} <= values, sorted(values)
@@ -140,6 +151,7 @@ ANSWERS: list[tuple[str, str, Callable, bool]] = [
     (r"outlets_citing\('(Kirby|John Kirby|كيربي|جون كيربي)'\)", "which outlets cite Kirby", kirby, True),
     (r"FROM speaker_outlets .*PARTITION BY outlet", "who is quoted most per outlet", top_speaker_per_outlet, True),
     (r"claims_by_speaker .*Putin", "everything a speaker said", putin_said, True),
+    (r"claims_about\('North Korea'\)", "what was said about North Korea, and by whom", said_about_north_korea, True),
     (r"cooccurring_with\('North Korea'\)|entity_cooccurrence .*North Korea", "entities co-occurring with North Korea", north_korea_neighbours, True),
     (r"FROM syndicated_sentences", "sentences carried by more than one outlet", shared_by_001_and_003, True),
     (r"FROM similar_sentences", "edited copies of a sentence", shared_by_001_and_003, False),
