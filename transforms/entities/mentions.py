@@ -416,7 +416,7 @@ def _without_father(surface: str) -> str | None:
     rest = 4 if len(keys) > 2 and keys[2] == _ABD else 3  # "بن عبد الرحمن": a father of two words
     if len(words) <= rest or keys[1] not in _LINEAGE or keys[1] == _AL:
         return None
-    if any(k in _LINEAGE for k in keys[rest:]) or keys[rest - 1] in _NOT_NAME_PARTS:
+    if any(k in _LINEAGE for k in keys[rest:]):
         return None
     return name_key(" ".join([words[0], *words[rest:]]))
 

@@ -160,6 +160,7 @@ def test_short_names_of_organisations_named_in_the_article(text, expected, not_e
         ("أنور بن محمد قرقاش", "أنور قرقاش"),
         ("عزام بن محمد الدخيّل", "عزام الدخيل"),  # the shadda is no obstacle
         ("محمد بن عبد الرحمن الشهري", "محمد الشهري"),  # a father of two words
+        ("محمد بن عبد الله الشهري", "محمد الشهري"),
         ("محمد بن سلمان", None),  # the father's name is the name
         ("محمد بن عبد الله", None),
         ("عبدالله بن مساعد بن عبدالعزيز", None),  # a lineage chain
