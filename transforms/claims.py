@@ -936,6 +936,10 @@ def _speaker_from_zone(
         return _Speaker(None, descriptor, "organization", start, end)
     if persons and not coordinated:
         m = persons[-1] if not attribution else persons[0]
+        subject = _subject_before_object(sentence, persons)
+        if subject is not None and not attribution:
+            m, end = subject, subject.end
+            descriptor = text[start:end]
         return _Speaker(m.entity_id, descriptor if _starts_with_title(sentence, a) else m.surface, "person", start, end)
     if head in _OFFICIAL_WORDS:
         return _Speaker(None, descriptor, "unnamed_official", start, end)
@@ -972,6 +976,33 @@ def _speaker_from_zone(
         return _Speaker(None, descriptor, "organization", start, end)
     if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
         return _Speaker(None, descriptor, "organization", start, end)  # "وقالت الشركة التي تدير المطار إن"
+    return None
+
+
+# Offices that begin another person's description after a name (honorifics such as الدكتور,
+# الشيخ, الأمير or النائب come before the speaker's own name, and are not here).
+_OBJECT_TITLES = _n(
+    "رئيس الرئيس رئيسة الرئيسة وزير الوزير وزيرة الوزيرة سفير السفير سفيرة السفيرة زعيم الزعيم "
+    "مدير المدير مديرة المديرة مبعوث المبعوث مندوب المندوب مستشار المستشار مستشارة أمين الأمين "
+    "حاكم الحاكم مفوض المفوض مدرب المدرب متحدث المتحدث متحدثة المتحدثة ناطق الناطق محلل"
+)
+
+
+def _subject_before_object(sentence: _Sentence, persons: list[Mention]) -> Mention | None:
+    """The first of two people when a title right after the first begins the second, the
+    object of the cue: "انتقد الرئيس الأمريكي باراك أوباما [رئيس الوزراء الإسرائيلي بنيامين
+    نتنياهو]، بقوله إنه", "وقال دينيس روس [مستشار أوباما] السابق". An office, not an honorific:
+    "مستشار خامنئي الدكتور علي أكبر ولايتي" and "شيخ قبيلة بني عامر الشيخ عبدالعزيز" are the second
+    man's titles, and so is "المتحدث باسم الرئيس الروسي فلاديمير بوتين دميتري بيسكوف" (no title
+    between the two)."""
+    tokens = sentence.tokens
+    for first, second in zip(persons, persons[1:]):
+        k = next((n for n, t in enumerate(tokens) if t.start >= first.end), None)
+        if k is None or sentence.norm[k] not in _OBJECT_TITLES:
+            continue
+        between = sentence.text[first.end:second.start]
+        if not any(ch in between for ch in "،,") and " و" not in between:
+            return first
     return None
 
 
