@@ -348,6 +348,11 @@ def _cue_claim(
         j += 1  # "أشادت به بيونج يانج": the object pronoun comes before the subject
     zone_start = j
     while j < len(tokens) and j - i <= _SPEAKER_MAX_TOKENS and not _is_speaker_stop(sentence, j, cue):
+        if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
+            close = next((n for n in range(j + 1, min(j + 12, len(tokens))) if tokens[n].text == ")"), None)
+            if close is not None:
+                j = close + 1
+                continue
         j += 1
     j = _past_apposed_name(sentence, zone_start, j)
     speaker_tokens = (zone_start, j)
@@ -926,6 +931,8 @@ def _speaker_from_zone(
         m for m in sentence.mentions_between(zone_start, end)
         if (own_lam or not _addressee(sentence, m)) and m.start < relative  # not in "الذي …"
     ]
+    if not own_lam and raw_head.startswith("ل") and is_org_head(tokens[a].text[1:]):
+        return None  # "قال لهيئة الإذاعة الأميركية (سي إن إن) إنه": to whom, and no one else
     if not inside and sentence.mentions_between(zone_start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
