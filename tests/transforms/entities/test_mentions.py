@@ -51,10 +51,12 @@ def test_conjunction(surface, entity_type, conjunction):
     assert _conjunction(surface, entity_type) is conjunction
 
 
-def _mentions(text: str) -> list[tuple[str, str, str]]:
+def _mentions(text: str, detail: str = "entity_type") -> list[tuple[str, str, str]]:
+    """(surface, the mention's ``detail``, canonical name) of each mention of ``text``, one
+    sentence per full stop."""
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     found = extract_mentions(text, sentences)
-    return [(m.surface, m.entity_type, found.entities[m.entity_id].canonical_name) for m in found.mentions]
+    return [(m.surface, getattr(m, detail), found.entities[m.entity_id].canonical_name) for m in found.mentions]
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from tests.transforms.entities.test_mentions import _mentions
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.mentions import extract_mentions
 from transforms.entities.references import load_references, parse_tsv, resolve, title_stem
 
 SALMAN = "سلمان بن عبدالعزيز آل سعود"
@@ -76,12 +74,6 @@ def test_parse_rejects_what_it_cannot_trust(rows, message):
         parse_tsv(HEADER + rows, load_gazetteer())
 
 
-def _mentions(text: str) -> list[tuple[str, str, str]]:
-    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
-    found = extract_mentions(text, sentences)
-    return [(m.surface, m.method, found.entities[m.entity_id].canonical_name) for m in found.mentions]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -90,4 +82,4 @@ def _mentions(text: str) -> list[tuple[str, str, str]]:
     ],
 )
 def test_mentions_link_the_reference(text, expected):
-    assert expected in _mentions(text)
+    assert expected in _mentions(text, "method")
