@@ -386,7 +386,7 @@ def _cue_claim(
         subject = _subject_before(sentence, i, entities)
         if subject is not None:  # "لكن خبراء يقولون إن"
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
-        if norm[i] in _IMPERSONAL_CUES:
+        if norm[i] in _IMPERSONAL_CUES or _relative_cue(sentence, i):
             return None
         subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
         if subject is not None:  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
@@ -506,6 +506,20 @@ def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
         return _speaker_for_mention(mention, entities)
     return None
+
+
+def _relative_cue(sentence: _Sentence, i: int) -> bool:
+    """A present-tense cue right after an indefinite feminine or plural noun that no rule made
+    a speaker describes that noun: "مفاهيم خاطئة تقول إن", "شائعات تقول إن" — things that are
+    said, no one's claim."""
+    if i == 0 or sentence.norm[i][:1] not in "يت":
+        return False
+    prev = sentence.tokens[i - 1].text
+    norm = sentence.norm[i - 1]
+    return (
+        prev.isalpha() and not norm.startswith(("ال", "وال")) and norm.endswith(("ة", "ات"))
+        and not _inside_mention(sentence, sentence.tokens[i - 1].start)
+    )
 
 
 _KANA = _n("كان كانت كانوا")
