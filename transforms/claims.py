@@ -516,12 +516,15 @@ def _relative_cue(sentence: _Sentence, i: int) -> bool:
         return False
     prev = sentence.tokens[i - 1].text
     norm = sentence.norm[i - 1]
-    return (
-        prev.isalpha() and not norm.startswith(("ال", "وال")) and norm.endswith(("ة", "ات"))
-        and not _inside_mention(sentence, sentence.tokens[i - 1].start)
-    )
+    if not (prev.isalpha() and not norm.startswith(("ال", "وال")) and prev.endswith(("ة", "ات"))
+            and not _inside_mention(sentence, sentence.tokens[i - 1].start)):
+        return False
+    # not after a fronted topic: "وحول فكرة أصغر لوحة تشكيلية يقول إنه" is the artist's
+    clause = next((k + 1 for k in range(i - 1, -1, -1) if sentence.tokens[k].text in "،,:؛"), 0)
+    return not any(_strip_wa(sentence.norm[k]) in _TOPIC_WORDS for k in range(clause, i))
 
 
+_TOPIC_WORDS = _n("حول عن بشأن بخصوص وفيما فيما")
 _KANA = _n("كان كانت كانوا")
 _QAD = normalize_word("قد")
 
