@@ -561,9 +561,23 @@ def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     for mention in sentence.mentions:
         if mention.end > sentence.tokens[i].start:
             break
-        if mention.entity_type == "PERSON" and not _addressee(sentence, mention):
+        if mention.entity_type == "PERSON" and not _addressee(sentence, mention) and not _topic(sentence, mention):
             return _speaker_for_mention(mention, entities, sentence.text)
     return None
+
+
+def _topic(sentence: _Sentence, mention: Mention) -> bool:
+    """Is ``mention`` in a topic fronted at the start of its clause ("وفيما يتعلق بقضية رائف
+    بدوي قال", "وعن هيكل قال")? Then it is whom the words are about, not who speaks."""
+    k = sentence.token_at(mention.start)
+    if k is None:
+        return False
+    for n in range(k - 1, max(-1, k - 6), -1):
+        if sentence.tokens[n].text in "،,:؛":
+            return False
+        if _strip_wa(sentence.norm[n]) in _TOPIC_WORDS:
+            return n == 0 or sentence.tokens[n - 1].text in "،,:؛"
+    return False
 
 
 def _distant_marker(sentence: _Sentence, k: int) -> int | None:
