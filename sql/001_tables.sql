@@ -52,7 +52,7 @@ CREATE TABLE mentions (
     char_start      INTEGER NOT NULL,
     char_end        INTEGER NOT NULL,
     entity_type     VARCHAR NOT NULL,
-    method          VARCHAR NOT NULL,      -- gazetteer | tagger | coref (short form → the article's full name) | context (الملك سلمان → King Salman)
+    method          VARCHAR NOT NULL,      -- gazetteer | tagger | coref (short form → the article's full name) | context (الملك سلمان → King Salman; a bare ministry → its country's)
     published_month VARCHAR NOT NULL
 );
 

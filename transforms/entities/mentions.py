@@ -10,7 +10,8 @@ Recognition combines three sources, in order of trust:
    organisation's name without its head noun ("الهلال") to the organisation the article names
    in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none;
 4. context: a tagger's person span that its title or its article's subject makes a well-known
-   person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``).
+   person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``), and a bare
+   ministry in an article set in one country ("وزارة الداخلية": ``transforms.entities.ministries``).
 
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
@@ -29,6 +30,7 @@ from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import GIVEN_NAMES
+from transforms.entities.ministries import national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
 from transforms.tokens import Token, tokenize
@@ -236,6 +238,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     # article, not one person of every article: its entity_id is the article's own.
     article_scope = "@" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     named = {entry.canonical_name for sentence in matched.matches for _, _, entry in sentence}
+    places = {e.canonical_name for sentence in matched.matches for _, _, e in sentence if e.entity_type == "LOC"}
 
     def is_known(key: str) -> bool:
         return key in seen_keys or gazetteer.by_key(key) is not None
@@ -285,6 +288,8 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                 elif entity_type == "PERSON" and (referred := _referred(tokens, i, j, surface, named)):
                     skip, entity, method = *referred, "context"  # "الملك [سلمان]"
                     start = tokens[i + skip].start if skip else start  # "[الملك عبدالعزيز]"
+                elif entity_type == "ORG" and (ministry := national_ministry(surface, places, gazetteer)):
+                    entity, method = _entity_from_gazetteer(ministry), "context"  # "وزارة الداخلية"
                 else:
                     key = name_key(surface)
                     short = _without_father(surface) if entity_type == "PERSON" else None
