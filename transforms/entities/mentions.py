@@ -30,7 +30,7 @@ from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import GIVEN_NAMES
-from transforms.entities.ministries import national_ministry
+from transforms.entities.ministries import national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
 from transforms.tokens import Token, tokenize
@@ -288,8 +288,9 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                 elif entity_type == "PERSON" and (referred := _referred(tokens, i, j, surface, named)):
                     skip, entity, method = *referred, "context"  # "الملك [سلمان]"
                     start = tokens[i + skip].start if skip else start  # "[الملك عبدالعزيز]"
-                elif entity_type == "ORG" and (ministry := national_ministry(surface, places, gazetteer)):
-                    entity, method = _entity_from_gazetteer(ministry), "context"  # "وزارة الداخلية"
+                elif entity_type == "ORG" and (national := national_ministry(surface, places, gazetteer)
+                                                or national_club(surface, _word_before(tokens, i), places, gazetteer)):
+                    entity, method = _entity_from_gazetteer(national), "context"  # "وزارة الداخلية", "الأهلي"
                 else:
                     key = name_key(surface)
                     short = _without_father(surface) if entity_type == "PERSON" else None
@@ -333,6 +334,11 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
 _GIVEN_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
 
 
+def _word_before(tokens: list[Token], i: int) -> str | None:
+    """The nearest word before token ``i``, punctuation skipped ("الملك/ عبدالعزيز")."""
+    return next((t.text for t in reversed(tokens[:i]) if t.text.isalpha()), None)
+
+
 def _referred(
     tokens: list[Token], i: int, j: int, surface: str, named: set[str]
 ) -> tuple[int, Entity] | None:
@@ -342,8 +348,7 @@ def _referred(
     words = _words(surface)
     if len(words) != j - i:  # punctuation inside the span
         return None
-    before = next((t.text for t in reversed(tokens[:i]) if t.text.isalpha()), None)
-    found = references.resolve(words, before, named)
+    found = references.resolve(words, _word_before(tokens, i), named)
     if found is None:
         return None
     skip, entry = found

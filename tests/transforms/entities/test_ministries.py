@@ -1,4 +1,4 @@
-"""A ministry named without its country, in an article set in one country: that country's."""
+"""A ministry or a club named without its country, in an article set in one country: that country's."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from tests.transforms.entities.test_mentions import _mentions
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.ministries import COUNTRIES, SHARED_PLACES, country_of, national_ministry
+from transforms.entities.ministries import COUNTRIES, SHARED_PLACES, country_of, national_club, national_ministry
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,24 @@ def test_country_of(places, country):
 def test_national_ministry(surface, places, ministry):
     found = national_ministry(surface, places, load_gazetteer())
     assert (found.canonical_name if found else None) == ministry
+
+
+@pytest.mark.parametrize(
+    ("surface", "before", "places", "club"),
+    [
+        ("الأهلي", "النادي", {"جدة"}, "نادي الأهلي السعودي"),
+        ("الأهلي", "لآمال", {"القاهرة"}, "النادي الأهلي المصري"),
+        ("الهلال", None, {"الرياض"}, "نادي الهلال السعودي"),
+        ("الشباب", "رعاية", {"الرياض"}, None),  # the youth-welfare presidency
+        ("الاتحاد", None, {"جدة"}, None),  # as often the football federation
+        ("الهلال", None, {"الرياض", "طهران"}, None),  # an away match: whose club, the list can't say
+        ("الأهلي", None, set(), None),
+        ("الوزارة", None, {"الرياض"}, None),
+    ],
+)
+def test_national_club(surface, before, places, club):
+    found = national_club(surface, before, places, load_gazetteer())
+    assert (found.canonical_name if found else None) == club
 
 
 def test_every_place_listed_is_a_gazetteer_place():
