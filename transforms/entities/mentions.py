@@ -11,7 +11,7 @@ Recognition combines three sources, in order of trust:
    in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none;
 4. context: a tagger's person span that its title or its article's subject makes a well-known
    person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``), and a bare
-   ministry in an article set in one country ("وزارة الداخلية": ``transforms.entities.ministries``).
+   ministry in an article set in one country ("وزارة الداخلية": ``transforms.entities.national``).
 
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
@@ -30,7 +30,7 @@ from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import GIVEN_NAMES
-from transforms.entities.ministries import national_club, national_ministry
+from transforms.entities.national import national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
 from transforms.tokens import Token, tokenize

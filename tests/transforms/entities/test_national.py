@@ -6,7 +6,7 @@ import pytest
 
 from tests.transforms.entities.test_mentions import _mentions
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.ministries import COUNTRIES, SHARED_PLACES, country_of, national_club, national_ministry
+from transforms.entities.national import COUNTRIES, SHARED_PLACES, country_of, national_club, national_ministry
 
 
 @pytest.mark.parametrize(
