@@ -32,6 +32,16 @@ GIVEN_NAMES = frozenset(normalize_word(w) for w in """
     عوض عائض مشاري سطام بندر نبيل رائد رياض سمير شريف عماد غازي لؤي مازن ماهر مهند وائل وسام
     ياسين يونس قاسم كريم مروان نزار فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة
 """.split())
+# Names too many people bear for one of them alone to name the same person in two articles:
+# more given names, and the family names of the large tribes (العتيبي، القحطاني …). A bare one
+# that nothing in its article resolves is someone of that article (transforms.entities.mentions).
+COMMON_NAMES = GIVEN_NAMES | frozenset(normalize_word(w) for w in """
+    عدنان سالم فريد خليل جميل حمزة صلاح عصام إياد باسم حازم حسام رامي شادي طه عاطف فؤاد مجدي
+    مراد منير نادر هيثم وليد يزيد بسام جابر حمد ظافر عايض مساعد مطلق مفلح نايف هادي هلال
+    العتيبي القحطاني الغامدي الزهراني الشهري الدوسري المطيري الحربي العنزي الشمري السبيعي
+    الرشيدي البقمي المالكي الأسمري العمري القرني الشهراني الجهني البلوي الخالدي الهاجري اليامي
+    العسيري الثبيتي السلمي الشمراني الظفيري العجمي القرشي التميمي الأحمدي السهلي العصيمي
+""".split())
 _NOT_FAMILY_NAMES = frozenset(normalize_word(w) for w in """
     الذي التي الذين اللذين اللتين اللاتي اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
     السبت الآن الجاري الماضي المقبل الحالي

@@ -16,8 +16,8 @@ Recognition combines three sources, in order of trust:
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
 gazetteer entry when the gazetteer knows the name, so every spelling of a known entity maps to
-one row with its English name. A bare common given name that nothing resolves ("محمد") gets an
-entity of its own article: it names no one person across the news.
+one row with its English name. A bare common given or family name that nothing resolves
+("محمد", "العتيبي") gets an entity of its own article: it names no one person across the news.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
-from transforms.entities.given_names import GIVEN_NAMES
+from transforms.entities.given_names import COMMON_NAMES
 from transforms.entities.national import national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
@@ -234,8 +234,8 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     persons: dict[str, list[tuple[int, Entity]]] = {}  # name part → (start, entity) of full names, in order
     seen_keys: set[str] = set()
     short_names = _short_names(matched, gazetteer)  # "الهلال" where the article names نادي الهلال
-    # A bare common given name that nothing resolves ("محمد", "عبد الله") is someone of this
-    # article, not one person of every article: its entity_id is the article's own.
+    # A bare common name that nothing resolves ("محمد", "عبد الله", "العتيبي") is someone of
+    # this article, not one person of every article: its entity_id is the article's own.
     article_scope = "@" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     named = {entry.canonical_name for sentence in matched.matches for _, _, entry in sentence}
     places = {e.canonical_name for sentence in matched.matches for _, _, e in sentence if e.entity_type == "LOC"}
@@ -298,7 +298,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                     if known is not None and known.entity_type == "PERSON":
                         entity = _entity_from_gazetteer(known)  # "أنور بن محمد قرقاش" is أنور قرقاش
                     else:
-                        scope = article_scope if entity_type == "PERSON" and key in _GIVEN_KEYS else ""
+                        scope = article_scope if entity_type == "PERSON" and key in _COMMON_KEYS else ""
                         entity = Entity(entity_id_for(entity_type, key + scope), surface, entity_type, None, key, alias_keys={key})
                         if short:
                             entity.alias_keys.add(short)  # entities_named("عزام الدخيل") finds him
@@ -330,8 +330,9 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     return ArticleEntities(mentions, entities, sentence_tokens)
 
 
-# Keys of the common given names (transforms.entities.given_names), "عبد الله" and all.
-_GIVEN_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
+# Keys of the names too common to name one person across articles (given names, the large
+# tribes' family names: transforms.entities.given_names), "عبد الله" and all.
+_COMMON_KEYS = frozenset(name_key(name) for name in COMMON_NAMES)
 
 
 def _word_before(tokens: list[Token], i: int) -> str | None:

@@ -205,6 +205,8 @@ def _person_ids(text: str) -> dict[str, str]:
         # a bare common given name is someone of its own article
         ("وقال المهندس محمد إن العمل بدأ أمس.", "وأكد الشيخ محمد أن الدروس تبدأ غدا.", "محمد", False),
         ("وقال الأستاذ عبد الله إن العمل بدأ.", "وأكد الشيخ عبدالله أن الدروس تبدأ.", "عبد الله", False),
+        # … and so is the family name of a large tribe
+        ("وقال المهندس العتيبي إن العمل بدأ أمس.", "وأكد الدكتور العتيبي أن الدروس تبدأ غدا.", "العتيبي", False),
         # any other name is one person wherever it is written
         ("وقال جون كيربي إن العمل بدأ أمس.", "وأكد جون كيربي أن الدروس تبدأ غدا.", "جون كيربي", True),
     ],
