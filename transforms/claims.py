@@ -197,6 +197,8 @@ def _agrees(token: Token, speaker: _Speaker) -> bool:
     if word.endswith(("وا", "ون", "ين")) and speaker.kind in ("person", "document"):
         return False
     cue, spoken = _cue_gender(token), _speaker_gender(speaker)
+    if cue is not None and speaker.kind == "group":
+        return False  # "وذكرت" after "شهود عيان": a dropped plural subject takes a plural verb
     return cue is None or spoken is None or cue == spoken
 
 
@@ -383,13 +385,21 @@ def _cue_claim(
             if subject is None:
                 return None
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
+        if i > 0 and norm[i - 1] in _RELATIVES:
+            # "بيان أحمد الخميس الذي أكد أن", "سوزان رايس، مستشارة الرئيس، التي قالت": the
+            # antecedent speaks if it is a name; "شعره الذي يعبر عن التمرد" is no claim
+            antecedent = _antecedent(sentence, i - 1)
+            if antecedent is None:
+                return None
+            speaker = _speaker_for_mention(antecedent, entities, sentence.text)
+            return _make(sentence, i, cue, speaker, content_tok, "explicit"), content_tok
         subject = _subject_before(sentence, i, entities)
         if subject is not None:  # "لكن خبراء يقولون إن"
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
         if norm[i] in _IMPERSONAL_CUES or _relative_cue(sentence, i):
             return None
         subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
-        if subject is not None:  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
+        if subject is not None and _agrees(tokens[i], subject):  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
             return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
         if current is None or not _agrees(tokens[i], current):
             return None
@@ -491,6 +501,23 @@ def _inside_mention(sentence: _Sentence, pos: int) -> bool:
 
 
 _PREP_PRONOUNS = _n("به بها بهم بهما عنه عنها عنهم له لها لهم منه منها")
+
+
+def _antecedent(sentence: _Sentence, r: int) -> Mention | None:
+    """The named person or organisation that the relative pronoun at token ``r`` refers to:
+    right before it ("الأزهر الشريف الذي"), or before an apposition between commas ("سوزان
+    رايس، مستشارة الرئيس أوباما، التي")."""
+    start = sentence.tokens[r].start
+    for mention in reversed([m for m in sentence.mentions if m.end <= start and m.entity_type in ("PERSON", "ORG")]):
+        between = sentence.text[mention.end:start]
+        words = between.split()
+        if len(words) > 12 or "." in between:
+            return None
+        if not words or between.lstrip()[:1] in "،,":
+            return mention  # right before it, or before an apposition between commas
+        if len(words) <= 3 and all(w.strip("\"«»“”").startswith("ال") or not w.strip("\"«»“”") for w in words):
+            return mention  # and its adjectives: "شركة "سايبم" الإيطالية التي"
+    return None
 
 
 def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
