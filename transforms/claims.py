@@ -450,6 +450,10 @@ def _past_apposed_name(sentence: _Sentence, a: int, j: int) -> int:
     if any(m.entity_type == "PERSON" for m in sentence.mentions_between(tokens[a].start, tokens[j].start)):
         return j  # the zone names its speaker already
     k = j + 1
+    if not any(m.start == tokens[k].start for m in sentence.mentions) and not is_title(tokens[k].text):
+        # "أمين عام الهيئة، التابعة لرابطة العالم الإسلامي، عبدالحميد العبدالجبار، أن": past
+        # a second description between commas
+        k = next((n + 1 for n in range(k, min(k + 8, len(tokens) - 1)) if tokens[n].text in "،,"), k)
     while k < len(tokens) - 1 and is_title(tokens[k].text):  # الشيخ، الدكتور
         k += 1
     name = next((m for m in sentence.mentions if m.start == tokens[k].start and m.entity_type == "PERSON"), None)
