@@ -398,7 +398,8 @@ def _cue_claim(
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
         if norm[i] in _IMPERSONAL_CUES or _relative_cue(sentence, i):
             return None
-        subject = _clause_subject(sentence, i, entities) if (current is None or current.start is None or current.start < sentence.start) else None
+        subject = (_clause_subject(sentence, i, entities) or _organisation_subject(sentence, i, entities)) if (
+            current is None or current.start is None or current.start < sentence.start) else None
         if subject is not None and _agrees(tokens[i], subject):  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
             return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
         if current is None or not _agrees(tokens[i], current):
@@ -585,6 +586,15 @@ def _organisation_zone(sentence: _Sentence, zone: tuple[int, int]) -> _Speaker |
         return None
     start, end = sentence.tokens[a].start, sentence.tokens[b - 1].end
     return _Speaker(None, sentence.text[start:end], "organization", start, end)
+
+
+def _organisation_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """A place or an organisation that is the subject of the sentence's first verb ("وترفض
+    إسرائيل ذلك، وتقول إنهم", "وحثت منظمة هيومان رايتس ووتش …، وقالت في بيان"): the subject of
+    a later cue with none of its own. Not an office holder, whom the carried-over speaker names
+    better."""
+    subject = _verb_subject(sentence, i, entities)
+    return subject if subject is not None and subject.kind != "person" and subject.kind != "unnamed_official" else None
 
 
 def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
