@@ -23,6 +23,10 @@ CASES = [
     # plain adjacency or a conjunction: two people
     ("كيت بيكنسيل وكريستوفر والكن", "B-PERSON I-PERSON B-PERSON I-PERSON",
      "B-PERSON I-PERSON B-PERSON I-PERSON"),
+    # a name does not end with its connector: the father's name follows
+    ("الشيخ حمد بن وهيط أحد مشايخ", "O B-PERSON I-PERSON O O O", "O B-PERSON I-PERSON I-PERSON O O"),
+    ("حمد بن .", "B-PERSON I-PERSON O", "B-PERSON I-PERSON O"),  # not a full stop
+    ("منصور ولد في مكة", "B-PERSON I-PERSON O B-LOC", "B-PERSON I-PERSON O B-LOC"),  # "was born"
     ("", "", ""),
 ]
 
