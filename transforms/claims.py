@@ -1013,6 +1013,10 @@ def _speaker_from_zone(
         # "قال مكتب رئيس الوزراء أحمد داود أوغلو إن": the office speaks, not the man (a named
         # office, "مكتب التحقيقات الفيدرالي", stays the organisation it names)
         return _Speaker(None, descriptor, "organization", start, end)
+    if persons and not coordinated and not attribution and _indefinite_subject(sentence, a, persons[0]):
+        # "اتهم نائب فرنسي معارض ديفيد كاميرون بالإخفاق": an indefinite subject, then the object
+        end = tokens[sentence.token_at(persons[0].start) - 1].end
+        return _Speaker(None, text[start:end], "unnamed_official", start, end)
     if persons and not coordinated:
         m = persons[-1] if not attribution else persons[0]
         subject = _subject_before_object(sentence, persons)
@@ -1065,6 +1069,27 @@ _OBJECT_TITLES = _n(
     "مدير المدير مديرة المديرة مبعوث المبعوث مندوب المندوب مستشار المستشار مستشارة أمين الأمين "
     "حاكم الحاكم مفوض المفوض مدرب المدرب متحدث المتحدث متحدثة المتحدثة ناطق الناطق محلل"
 )
+
+
+def _indefinite_subject(sentence: _Sentence, a: int, person: Mention) -> bool:
+    """Does the zone at token ``a`` open with an indefinite official and its adjectives ("نائب
+    فرنسي معارض", "مسؤول أمريكي") right before ``person``? A name follows a definite title
+    ("النائب الفرنسي ديفيد"), so after an indefinite one the person is the cue's object."""
+    p = sentence.token_at(person.start)
+    if p is None or p - a < 2 or p - a > 4:  # a head and its adjectives ("مستشار خامنئي": whose)
+        return False
+    head = _strip_wa(sentence.norm[a])
+    if head not in _OFFICIAL_WORDS and not (is_title(head) and not head.startswith("ال")):
+        return False
+    return all(
+        sentence.tokens[k].text.isalpha() and not _inside_mention(sentence, sentence.tokens[k].start)
+        and not sentence.norm[k].startswith(("ال", "لل"))
+        and (sentence.tokens[k].text.endswith("ي") or sentence.norm[k] in _INDEFINITE_ADJECTIVES)
+        for k in range(a + 1, p)
+    )  # adjectives only: after "رئيس بلدية تشاتانوغا" (a noun) the name is the mayor's
+
+
+_INDEFINITE_ADJECTIVES = _n("معارض سابق كبير بارز رفيع مطلع")
 
 
 def _subject_before_object(sentence: _Sentence, persons: list[Mention]) -> Mention | None:
