@@ -224,6 +224,10 @@ class _Sentence:
         """Index of the token that holds the character at ``pos``."""
         return next((k for k, t in enumerate(self.tokens) if t.start <= pos < t.end), None)
 
+    def token_after(self, pos: int, default: int | None = None) -> int | None:
+        """Index of the first token that starts at or after ``pos`` (``default`` past the end)."""
+        return next((k for k, t in enumerate(self.tokens) if t.start >= pos), default)
+
 
 def extract_claims(
     text: str,
@@ -460,7 +464,7 @@ def _past_apposed_name(sentence: _Sentence, a: int, j: int) -> int:
     name = next((m for m in sentence.mentions if m.start == tokens[k].start and m.entity_type == "PERSON"), None)
     if name is None:
         return j
-    end = next((n for n in range(k, len(tokens)) if tokens[n].start >= name.end), len(tokens))
+    end = sentence.token_after(name.end, len(tokens))
     if end < len(tokens) and (tokens[end].text in "،," or sentence.norm[end] in COMPLEMENTIZERS):
         return end
     return j
@@ -478,7 +482,7 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
     for a, b in sentence.quoted:
         if a == tokens[j].start:
             inner = [t for t in tokens if a < t.start < b - 1]
-            after = next((k for k in range(j + 1, len(tokens)) if tokens[k].start >= b), None)
+            after = sentence.token_after(b)
             # past the name's adjectives: "قالت "اكسور" الايطالية القابضة؛"
             past = next((k for k in range(after, min(after + 3, len(tokens)))
                          if not tokens[k].text.startswith("ال")), None) if after is not None else None
@@ -913,7 +917,7 @@ def _headline(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     first = next((m for m in sentence.mentions if m.start == tokens[i].start or m.start == tokens[i].start + 1), None)
     if first is None:
         return None
-    k = next((n for n, t in enumerate(tokens) if t.start >= first.end), None)
+    k = sentence.token_after(first.end)
     if k is None or tokens[k].text != ":" or k + 1 >= len(tokens):
         return None
     speaker = _speaker_for_mention(first, entities)
@@ -929,7 +933,7 @@ def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
     mention = next((m for m in sentence.mentions if m.start >= sentence.tokens[k].start and m.start <= sentence.tokens[min(k + 2, len(sentence.tokens) - 1)].start), None)
     if mention is None:
         return None, k
-    end_tok = next((n for n, t in enumerate(sentence.tokens) if t.start >= mention.end), len(sentence.tokens))
+    end_tok = sentence.token_after(mention.end, len(sentence.tokens))
     return _speaker_for_mention(mention, entities), end_tok
 
 
@@ -1099,9 +1103,8 @@ def _subject_before_object(sentence: _Sentence, persons: list[Mention]) -> Menti
     "مستشار خامنئي الدكتور علي أكبر ولايتي" and "شيخ قبيلة بني عامر الشيخ عبدالعزيز" are the second
     man's titles, and so is "المتحدث باسم الرئيس الروسي فلاديمير بوتين دميتري بيسكوف" (no title
     between the two)."""
-    tokens = sentence.tokens
     for first, second in zip(persons, persons[1:]):
-        k = next((n for n, t in enumerate(tokens) if t.start >= first.end), None)
+        k = sentence.token_after(first.end)
         if k is None or sentence.norm[k] not in _OBJECT_TITLES:
             continue
         between = sentence.text[first.end:second.start]
