@@ -30,7 +30,7 @@ from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import COMMON_NAMES
-from transforms.entities.national import national_club, national_ministry
+from transforms.entities.national import country_of, national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
 from transforms.tokens import Token, tokenize
@@ -238,7 +238,8 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     # this article, not one person of every article: its entity_id is the article's own.
     article_scope = "@" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     named = {entry.canonical_name for sentence in matched.matches for _, _, entry in sentence}
-    places = {e.canonical_name for sentence in matched.matches for _, _, e in sentence if e.entity_type == "LOC"}
+    # the one country every place of the article belongs to, if any (a bare "وزارة الداخلية" is its)
+    country = country_of({e.canonical_name for sentence in matched.matches for _, _, e in sentence if e.entity_type == "LOC"})
 
     def is_known(key: str) -> bool:
         return key in seen_keys or gazetteer.by_key(key) is not None
@@ -288,20 +289,20 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                 elif entity_type == "PERSON" and (referred := _referred(tokens, i, j, surface, named)):
                     skip, entity, method = *referred, "context"  # "الملك [سلمان]"
                     start = tokens[i + skip].start if skip else start  # "[الملك عبدالعزيز]"
-                elif entity_type == "ORG" and (national := national_ministry(surface, places, gazetteer)
-                                                or national_club(surface, _word_before(tokens, i), places, gazetteer)):
+                elif entity_type == "ORG" and (national := national_ministry(surface, country, gazetteer)
+                                                or national_club(surface, _word_before(tokens, i), country, gazetteer)):
                     entity, method = _entity_from_gazetteer(national), "context"  # "وزارة الداخلية", "الأهلي"
                 else:
                     key = name_key(surface)
-                    short = _without_father(surface) if entity_type == "PERSON" else None
-                    known = gazetteer.by_key(short) if short else None
+                    fatherless = _without_father(surface) if entity_type == "PERSON" else None
+                    known = gazetteer.by_key(fatherless) if fatherless else None
                     if known is not None and known.entity_type == "PERSON":
                         entity = _entity_from_gazetteer(known)  # "أنور بن محمد قرقاش" is أنور قرقاش
                     else:
                         scope = article_scope if entity_type == "PERSON" and key in _COMMON_KEYS else ""
                         entity = Entity(entity_id_for(entity_type, key + scope), surface, entity_type, None, key, alias_keys={key})
-                        if short:
-                            entity.alias_keys.add(short)  # entities_named("عزام الدخيل") finds him
+                        if fatherless:
+                            entity.alias_keys.add(fatherless)  # entities_named("عزام الدخيل") finds him
             add(start, end, entity_type, method, index, entity)
     # A bare surname ("كيربي") or family name ("كيم") nobody tagged: resolve it to the full name
     # introduced earlier in the article.

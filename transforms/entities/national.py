@@ -71,16 +71,13 @@ def country_of(places: Collection[str]) -> str | None:
     return adjective if all(p in COUNTRIES[adjective] for p in own) else None
 
 
-def national_ministry(surface: str, places: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+def national_ministry(surface: str, country: str | None, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The gazetteer's ministry that the bare ``surface`` ("وزارة الداخلية") names in an
-    article set in one country, or ``None``."""
+    article set in ``country`` (its adjective, from ``country_of``), or ``None``."""
     words = surface.split()
-    if len(words) < 2 or name_key(words[0]) != _HEAD:
+    if country is None or len(words) < 2 or name_key(words[0]) != _HEAD:
         return None
-    adjective = country_of(places)
-    if adjective is None:
-        return None
-    entry = gazetteer.by_key(name_key(f"{surface} {adjective}"))
+    entry = gazetteer.by_key(name_key(f"{surface} {country}"))
     return entry if entry is not None and entry.entity_type == "ORG" else None
 
 
@@ -90,18 +87,15 @@ _NOT_CLUBS = frozenset(name_key(w) for w in ("الاتحاد",))
 _NOT_CLUB_AFTER = frozenset(name_key(w) for w in ("رعاية", "لرعاية", "ورعاية", "برعاية", "الشباب"))
 
 
-def national_club(surface: str, before: str | None, places: Collection[str], gazetteer: Gazetteer) -> GazetteerEntry | None:
+def national_club(surface: str, before: str | None, country: str | None, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The gazetteer's club that a bare one-word ORG span ("الأهلي", "الشباب") names in an
-    article set in one country (``country_of``): "نادي الأهلي السعودي" in a Saudi article,
-    "الأهلي المصري" in an Egyptian one. ``before``: the word before the span."""
-    if len(surface.split()) != 1 or name_key(surface) in _NOT_CLUBS:
+    article set in ``country`` (its adjective, from ``country_of``): "نادي الأهلي السعودي" in a
+    Saudi article, "الأهلي المصري" in an Egyptian one. ``before``: the word before the span."""
+    if country is None or len(surface.split()) != 1 or name_key(surface) in _NOT_CLUBS:
         return None
     if before is not None and name_key(before) in _NOT_CLUB_AFTER:
         return None
-    adjective = country_of(places)
-    if adjective is None:
-        return None
-    masculine = " ".join(word[:-1] if word.endswith("ة") else word for word in adjective.split())
+    masculine = " ".join(word[:-1] if word.endswith("ة") else word for word in country.split())
     for name in (f"نادي {surface} {masculine}", f"النادي {surface} {masculine}", f"{surface} {masculine}"):
         entry = gazetteer.by_key(name_key(name))
         if entry is not None:

@@ -40,7 +40,7 @@ def test_country_of(places, country):
     ],
 )
 def test_national_ministry(surface, places, ministry):
-    found = national_ministry(surface, places, load_gazetteer())
+    found = national_ministry(surface, country_of(places), load_gazetteer())
     assert (found.canonical_name if found else None) == ministry
 
 
@@ -58,7 +58,7 @@ def test_national_ministry(surface, places, ministry):
     ],
 )
 def test_national_club(surface, before, places, club):
-    found = national_club(surface, before, places, load_gazetteer())
+    found = national_club(surface, before, country_of(places), load_gazetteer())
     assert (found.canonical_name if found else None) == club
 
 
