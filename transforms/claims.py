@@ -73,7 +73,8 @@ _ADJUNCT_NOUNS = _IN_CONTEXT_WORDS | _n(
     "تقرير التقرير بيانه بيانها تصريحه تصريحها تصريحاته حديثه حديثها كلمته كلمتها لقاء ندوة محاضرة "
     "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته"
 )
-_ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن")
+# When: "وقال كيري غداة لقائه لافروف", "بعد استقباله الرئيس": the man he met is no speaker.
+_ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن غداة إثر بعد قبل لدى فور إبان عند")
 # "وأكد عبر حسابه في تويتر أن", "كتب في صفحته على فيسبوك أنه": where it was said, not who said it.
 _MEDIUM_PREPOSITIONS = _n("عبر في على")
 _MEDIUM_WORDS = _n(
@@ -365,7 +366,7 @@ def _cue_claim(
     k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
     if marker is None and cue.complement == "say" and j > zone_start:
-        marker = _distant_marker(sentence, k)
+        marker = _distant_marker(sentence, k, cue)
     if marker is None:
         if cue.complement == "object" and j > i + 1 and k < len(tokens) and _medium_at(sentence, j):
             # "نفى نجم هوليوود ويل سميث على موقع «فيس بوك» شائعة طلاقه": the medium ends the subject
@@ -424,8 +425,11 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return False
     if tok.text in "”»\"" and j > 0 and sentence.in_quote(sentence.tokens[j - 1].start):
         return False
-    if tok.text in "،,:؛.؟?!\"“”«»" or norm in COMPLEMENTIZERS or norm in _TIME_WORDS:
+    if tok.text in "،,:؛.؟?!\"“”«»" or norm in COMPLEMENTIZERS:
         return True
+    if norm in _TIME_WORDS and not sentence.in_quote(tok.start):
+        return True  # not the paper "اليوم" ("today") in 'لـ"اليوم": إن'
+
     if cue.complement.startswith("prep:"):
         prep = normalize_word(cue.complement[5:])
         if norm == prep or (prep == "ب" and norm.startswith("ب") and not _mention_starts(sentence, tok.start)):
@@ -541,6 +545,29 @@ def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     mention = next((m for m in sentence.mentions if m.end == prev.end and m.entity_type == "PERSON"), None)
     if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
         return _speaker_for_mention(mention, entities)
+    return _sources_within(sentence, i)
+
+
+_WITHIN = _n("داخل في من لدى")
+
+
+def _sources_within(sentence: _Sentence, i: int) -> _Speaker | None:
+    """Unnamed sources of an organisation or place before a present-tense cue: "مصادر داخل
+    طالبان تفيد بأن", "مسؤولون في الحكومة العراقية يقولون", "مصادر مقربة من حماس تقول" — a
+    group or official word, at most one adjective, a preposition, and a name right before the cue."""
+    tokens, norm = sentence.tokens, sentence.norm
+    name = next((m for m in sentence.mentions if m.end == tokens[i - 1].end and m.entity_type in ("ORG", "LOC")), None)
+    p = sentence.token_at(name.start) if name is not None else None
+    if p is None or p < 2 or norm[p - 1] not in _WITHIN:
+        return None
+    for h in (p - 2, p - 3):
+        if h < 0 or (h == p - 3 and (not tokens[p - 2].text.isalpha() or norm[p - 2].startswith("ال"))):
+            return None  # "مصادر مقربة من": one indefinite adjective at most
+        head = _strip_wa(norm[h])
+        for words, kind in ((_GROUP_WORDS, "group"), (_OFFICIAL_WORDS, "unnamed_official")):
+            if head in words:
+                start = tokens[h].start + (1 if head != norm[h] else 0)
+                return _Speaker(None, sentence.text[start:name.end], kind, start, name.end)
     return None
 
 
@@ -625,17 +652,26 @@ def _topic(sentence: _Sentence, mention: Mention) -> bool:
     return False
 
 
-def _distant_marker(sentence: _Sentence, k: int) -> int | None:
+def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     """'وقال بوتين في المقال الذي نشرته الوكالة "نحن ..."': a quotation or colon after a longer
-    adjunct, within the clause (no sentence punctuation, no other cue in between)."""
+    adjunct, within the clause (no sentence punctuation, no other cue in between). A short
+    quoted name is passed to the complementizer after it ('في مقابلة مع قناة "سكاي نيوز عربية"
+    إن')."""
     tokens = sentence.tokens
-    for m in range(k, min(len(tokens), k + 20)):
+    m, limit = k, min(len(tokens), k + 20)
+    while m < limit:
         if tokens[m].text in ".؛!؟?" or (m > k and _cue_at(tokens[m]) is not None):
             return None
         if tokens[m].text == ":":
             return m + 1 if m + 1 < len(tokens) else None
         if tokens[m].text in "“«\"" and not sentence.in_quote(tokens[m].start):
-            return m
+            past = _past_quoted_name(sentence, m)
+            while past is not None and past < len(tokens) and tokens[past].text.startswith("ال"):
+                past += 1  # the name's adjectives: 'قناة "الجزيرة" القطرية إن'
+            if past is not None and _complementizer_at(sentence, past):
+                return _content_marker(sentence, past, cue)
+            return m  # a quotation (or a name the content does not follow: no better guess)
+        m += 1
     return None
 
 
@@ -837,7 +873,8 @@ def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: 
     if speaker is None:
         return None
     k = _skip_adjuncts(sentence, qawl + 1)
-    marker = _content_marker(sentence, k, Cue("قال", "say")) or _distant_marker(sentence, k)
+    said = Cue("قال", "say")
+    marker = _content_marker(sentence, k, said) or _distant_marker(sentence, k, said)
     if marker is None:
         return None
     return _make(sentence, i, Cue("نقل", "say"), speaker, marker, attribution, cue_end_tok=qawl), marker
@@ -905,10 +942,17 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
             return None  # mid-sentence attribution attached to an unclear clause
     if content_start is None or content_end <= content_start:
         return None
-    claim = Claim(sentence.index, speaker.entity_id, speaker.text, speaker.kind, normalize_word(tokens[i].text).lstrip("و"),
+    claim = Claim(sentence.index, speaker.entity_id, speaker.text, speaker.kind, _source_lemma(tokens[i].text),
                   tokens[i].text, tokens[i].start, tokens[i].end, speaker.start, speaker.end, content_start,
                   _trim_end(text, content_start, content_end), "indirect", "source")
     return claim, end
+
+
+def _source_lemma(word: str) -> str:
+    """The attribution word without its conjunction: "ووفقا" → "وفقا", "وبحسب" → "بحسب", but
+    "وفق" stays "وفق" (its و is the word's own)."""
+    norm = normalize_word(word)
+    return norm[1:] if norm[:1] == "و" and norm[1:] in _ATTRIBUTION_WORDS else norm
 
 
 def _headline(sentence: _Sentence, i: int, entities: dict[str, Entity]):

@@ -303,6 +303,19 @@ CASES = [
     # a medium ends the subject of a cue with an object
     ("نفى نجم هوليوود الشهير ويل سميث على موقع التواصل الاجتماعي شائعة طلاقه.",
      {"هوليوود": "LOC", "ويل سميث": "PERSON"}, [("ويل سميث", "person", "ويل سميث")]),
+    # when the speaker said it ends his description: the man he met is no speaker
+    ('وقال كيري غداة لقائه لافروف في ماليزيا "بحثنا قرار الأمم المتحدة".',
+     {"كيري": "PERSON", "لافروف": "PERSON", "ماليزيا": "LOC"}, [("كيري", "person", "كيري")]),
+    ("وقال الملك سلمان بعد استقباله الرئيس أوباما إن العلاقات متينة.",
+     {"سلمان": "PERSON", "أوباما": "PERSON"}, [("الملك سلمان", "person", "سلمان")]),
+    # unnamed sources "within" or "close to" an organisation, before a present-tense cue
+    ("لكن مصادر داخل طالبان تفيد بأن الحركة منقسمة.", {"طالبان": "ORG"},
+     [("مصادر داخل طالبان", "unnamed_official", None)]),
+    ("ومسؤولون في الحكومة العراقية يقولون إن الهجوم فشل.", {"الحكومة العراقية": "ORG"},
+     [("مسؤولون في الحكومة العراقية", "unnamed_official", None)]),
+    ("ومصادر مقربة من حماس تقول إن الاتفاق قريب.", {"حماس": "ORG"},
+     [("مصادر مقربة من حماس", "unnamed_official", None)]),
+    ("وكان رئيس الوزراء في حماس يقول إن الاتفاق قريب.", {"حماس": "ORG"}, []),  # no group word
 ]
 
 
@@ -320,6 +333,13 @@ CASES = [
         ("وبحسب وكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "الهجوم وقع فجرا"),
         ("وبحسب وكالة رويترز فإنه سيزور الرياض غدا.", {"رويترز": "ORG"}, "فإنه سيزور الرياض غدا"),
         ("وقال الوزير إنه سيزور الرياض غدا.", {}, "إنه سيزور الرياض غدا"),
+        # a quoted name after a longer adjunct: the content starts after it, not at it
+        ('وقال اللواء سليمان اليحيى لـ"اليوم": إن 80 % منهم مسجلون.', {"سليمان اليحيى": "PERSON"},
+         "إن 80 % منهم مسجلون"),
+        ('وقال بحاح في مقابلة مع قناة "سكاي نيوز عربية" إن الحكومة "لن تتراجع".', {"بحاح": "PERSON"},
+         'الحكومة "لن تتراجع"'),
+        ('وقال بوتين في المقال الذي نشرته الوكالة "نحن مستعدون".', {"بوتين": "PERSON"},
+         '"نحن مستعدون"'),  # a quotation, not a name, still opens the content
     ],
 )
 def test_content(text, names, content):
@@ -329,3 +349,18 @@ def test_content(text, names, content):
 @pytest.mark.parametrize(("text", "names", "expected"), CASES)
 def test_speakers(text, names, expected):
     assert _claims(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "cue"),
+    [
+        ("ووفقا لوكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "وفقا"),
+        ("وفق ما ذكرت وكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "وفق"),
+        ("ووفقًا لوكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "وفقا"),
+        ("وبحسب وكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "بحسب"),
+        ("وحسب وكالة رويترز فإن الهجوم وقع فجرا.", {"رويترز": "ORG"}, "حسب"),
+    ],
+)
+def test_source_cue_lemma(text, names, cue):
+    """The lemma of a source attribution loses its conjunction و, not the و of وفق."""
+    assert [c.cue for c in _claim_rows(text, names)] == [cue]
