@@ -27,12 +27,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
+from camel_tools.utils.dediac import dediac_ar
+
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
 from transforms.sentences import quoted_ranges
 from transforms.tokens import Token, tokenize
-from transforms.text import has_arabic, normalize_word
+from transforms.text import TATWEEL, has_arabic, normalize_word
 
 _QUOTE_CHARS = set("“”«»\"")
 
@@ -137,10 +139,27 @@ def _strip_wa(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
+# The noun رأي ("opinion", "رأي ابن خلدون") folds into the cue رأى ("held") under
+# normalize_word (ى → ي); news writes the verb with ى, so a written ي is the noun.
+_OPINION = frozenset({"رأي", "ورأي", "فرأي"})
+
+
 def _cue_at(token: Token) -> Cue | None:
     lexicon = cue_lexicon()
     word = normalize_word(token.text)
-    return lexicon.get(word) or lexicon.get(_strip_wa(word))
+    cue = lexicon.get(word) or lexicon.get(_strip_wa(word))
+    if cue is not None and cue.lemma == "رأى" and dediac_ar(token.text).replace(TATWEEL, "") in _OPINION:
+        return None
+    return cue
+
+
+def _abbreviation_dot(sentence: _Sentence, m: int) -> bool:
+    """A dot right after a one-letter word ("د." Dr., "م." Eng., "أ."), not a sentence's end."""
+    tokens = sentence.tokens
+    return (
+        tokens[m].text == "." and m > 0 and len(tokens[m - 1].text) == 1
+        and tokens[m - 1].text.isalpha() and tokens[m - 1].end == tokens[m].start
+    )
 
 
 @lru_cache(maxsize=1)
@@ -345,8 +364,12 @@ def _cue_claim(
     if cue is None:
         return None
     tokens, norm = sentence.tokens, sentence.norm
+    if i > 0 and norm[i - 1] in _NEGATIONS:
+        return None  # "ولم تؤكد الوزارة عدد القتلى، لكنها قالت": not said
     if cue.complement.startswith("prep:") and i + 1 < len(tokens) and norm[i + 1] in _MEDIUM_WORDS:
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
+    if cue.lemma == "عبر" and i + 1 < len(tokens) and _quoted_name(sentence, i + 1):
+        return None  # 'وفي تغريدة عبر "تويتر" أمس، قال': via a medium named in quotes
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
     # the speaker zone: tokens after the cue up to the content marker
@@ -365,8 +388,10 @@ def _cue_claim(
     speaker_tokens = (zone_start, j)
     k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
-    if marker is None and cue.complement == "say" and j > zone_start:
+    if marker is None and cue.complement == "say" and j > zone_start and not _revealed_thing(sentence, k, cue):
         marker = _distant_marker(sentence, k, cue)
+    if marker is not None and cue.lemma == _REVEALED and not _complementizer_before(sentence, marker):
+        return None  # "وكشف «المدلسين» أضحى مكسبا", "كشف «ولد الشيخ أحمد» النقاب عن": no أن, no report
     if marker is None:
         if cue.complement == "object" and j > i + 1 and k < len(tokens) and _medium_at(sentence, j):
             # "نفى نجم هوليوود ويل سميث على موقع «فيس بوك» شائعة طلاقه": the medium ends the subject
@@ -419,9 +444,27 @@ def _cue_claim(
     return _make(sentence, i, cue, speaker, content_tok, attribution), content_tok
 
 
+_NEGATIONS = _n("لم ولم فلم لن ولن")
+_REVEALED = "كشف"
+
+
+def _complementizer_before(sentence: _Sentence, m: int) -> bool:
+    """Does the content at token ``m`` open with, or right after, a complementizer or a colon?"""
+    return _complementizer_at(sentence, m) or (
+        m > 0 and (sentence.norm[m - 1] in COMPLEMENTIZERS or sentence.tokens[m - 1].text == ":")
+    )
+
+
+def _revealed_thing(sentence: _Sentence, k: int, cue: Cue) -> bool:
+    """"كشف X عن خطة": X revealed a thing, no words of X's (a quotation further on is not
+    X's content); "كشف X عن أن" and "كشف X أن" report. (كشف is also a noun, "بمناسبة كشف",
+    so it reports only through a complementizer or a colon: see ``_cue_claim``.)"""
+    return cue.lemma == _REVEALED and k < len(sentence.tokens) and sentence.norm[k] == "عن"
+
+
 def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     tok, norm = sentence.tokens[j], sentence.norm[j]
-    if tok.text in "“«\"" and _quoted_name(sentence, j):
+    if (tok.text in "“«\"" and _quoted_name(sentence, j)) or _abbreviation_dot(sentence, j):
         return False
     if tok.text in "”»\"" and j > 0 and sentence.in_quote(sentence.tokens[j - 1].start):
         return False
@@ -442,6 +485,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
     if norm in _ON_BEHALF:
         return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
+    if norm == "عن" and cue.lemma == _REVEALED and not _inside_mention(sentence, tok.start):
+        return True  # "وكشف مدير المعرض عن أن": عن is the cue's
     if norm in ("من", "الي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
@@ -487,11 +532,13 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
         if a == tokens[j].start:
             inner = [t for t in tokens if a < t.start < b - 1]
             after = sentence.token_after(b)
-            # past the name's adjectives: "قالت "اكسور" الايطالية القابضة؛"
+            # past the name's adjectives, complement and a time word: "قالت "اكسور" الايطالية
+            # القابضة؛", "على موقع «تويتر» للتواصل الاجتماعي، أن", 'لـ"الوطن" أمس، أن'
             past = next((k for k in range(after, min(after + 3, len(tokens)))
-                         if not tokens[k].text.startswith("ال")), None) if after is not None else None
+                         if not tokens[k].text.startswith(("ال", "لل"))
+                         and sentence.norm[k] not in _TIME_WORDS), None) if after is not None else None
             named = len(inner) <= 4 and after is not None and (
-                (past is not None and tokens[past].text in "،,:؛")
+                (past is not None and (tokens[past].text in "،,:؛" or sentence.norm[past] in COMPLEMENTIZERS))
                 or normalize_word(tokens[after].text) in COMPLEMENTIZERS
                 or (j > 0 and is_org_head(tokens[j - 1].text))
                 or (j > 0 and is_title(tokens[j - 1].text) and _mention_starts(sentence, tokens[after].start))
@@ -660,7 +707,9 @@ def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     tokens = sentence.tokens
     m, limit = k, min(len(tokens), k + 20)
     while m < limit:
-        if tokens[m].text in ".؛!؟?" or (m > k and _cue_at(tokens[m]) is not None):
+        if (tokens[m].text in ".؛!؟?" and not _abbreviation_dot(sentence, m)) or (
+            m > k and _cue_at(tokens[m]) is not None
+        ):
             return None
         if tokens[m].text == ":":
             return m + 1 if m + 1 < len(tokens) else None
@@ -728,7 +777,7 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
             continue
         if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
-        if tokens[m].text in "؛.":
+        if tokens[m].text in "؛." and not _abbreviation_dot(sentence, m):
             return None
         m += 1
     return None
@@ -780,8 +829,8 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
             return k
     if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
         return k
-    if cue.complement == "say" and norm[k] in ("من", _ON) and _complementizer_at(sentence, k + 1):
-        # "يخشى ... من أن", "وشدد على أن"
+    if cue.complement == "say" and norm[k] in ("من", _ON, "عن") and _complementizer_at(sentence, k + 1):
+        # "يخشى ... من أن", "وشدد على أن", "وكشف عن أن"
         return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
     if cue.complement == "say" and cue.lemma == "أشار" and norm[k] in ("الي",) and k + 1 < len(tokens):
         return k + 1 if sentence.norm[k + 1] in COMPLEMENTIZERS else None
@@ -888,7 +937,8 @@ _RULE_WORDS = _n(
     "برنامج البرنامج جدول الجدول تعليمات التعليمات ضوابط الضوابط آلية الآلية شروط الشروط "
     "إجراءات الإجراءات توجيهات التوجيهات أحكام الأحكام مبدأ المبدأ مبادئ المبادئ أسس الأسس "
     "رؤية الرؤية استراتيجية الاستراتيجية الأصول العادة التوقيت الترتيب "
-    "اتفاق الاتفاق اتفاقية الاتفاقية اتفاقيات الاتفاقيات عقد العقد عقود العقود"
+    "اتفاق الاتفاق اتفاقية الاتفاقية اتفاقيات الاتفاقيات عقد العقد عقود العقود "
+    "مصلحة المصلحة مصالح المصالح"  # "وفقا للمصلحة العربية": in the interest of
 )
 
 
