@@ -59,7 +59,8 @@ def test_rows_are_well_formed():
         assert len(set(entry.variants)) == len(entry.variants)
         assert entry.name_en.strip() == entry.name_en and entry.name_en
         for variant in entry.variants:
-            assert has_arabic(variant), (entry.name_en, variant)
+            # Arabic, or a brand that Arabic news writes in Latin letters ("Mobily", "STC")
+            assert has_arabic(variant) or (variant.isascii() and variant.isalpha()), (entry.name_en, variant)
             assert variant == variant.strip() and "  " not in variant
 
 
