@@ -5,7 +5,7 @@
 The network is described in ``transforms.entities.lstm``, which decodes it; this module
 trains it with torch (already installed: camel-tools needs it) and exports the weights.
 
-Inputs are the CRF's per-word features (``features.word_info``: form, stem, clitics,
+Inputs are the CRF's per-word features (``features.word_features``: form, stem, clitics,
 affixes, word clusters, title flags) and the gazetteer label, summed as embeddings. The
 features of a word seen at least ``MIN_COUNT`` times in the training data are kept.
 
@@ -57,7 +57,7 @@ import numpy as np
 
 from evaluation import corpora
 from evaluation.train_ner import DEFAULT_NEWS_REPEAT, load_corpora
-from transforms.entities.features import word_info
+from transforms.entities.features import word_features
 from transforms.entities.lstm import FORMAT, MEMBER_ARRAYS, gazetteer_feature, read_model
 from transforms.entities.tagger import ENTITY_TYPES, gazetteer_labels
 
@@ -102,7 +102,7 @@ def feature_vocabulary(sentences: Sequence[Sentence], min_count: int = MIN_COUNT
         for word, _ in sentence:
             own = seen.get(word)
             if own is None:
-                own = seen[word] = word_info(word)[0]
+                own = seen[word] = word_features(word)
             counts.update(own)
     names = [name for name, n in counts.items() if n >= min_count]
     return names + [gazetteer_feature(label) for label in GAZETTEER_LABELS]
@@ -117,7 +117,7 @@ def encode(
     identity: list[bool] = []
     for i, word in enumerate(words):
         offsets.append(len(ids))
-        for name in word_info(word)[0]:
+        for name in word_features(word):
             fid = vocab.get(name)
             if fid is not None:
                 ids.append(fid)

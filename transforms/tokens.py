@@ -9,7 +9,7 @@ Arabic news tokenization here follows the convention of the NER corpora we learn
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: a run of letters/marks/digits (Arabic or Latin), allowing inner apostrophes and
 # Arabic diacritics/tatweel. Everything else that is not a space is a one-char token.
@@ -19,8 +19,10 @@ _TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark and its offsets (a named tuple: the pipeline makes millions,
+    and a tuple is built in half the time of a frozen dataclass)."""
+
     text: str
     start: int
     end: int

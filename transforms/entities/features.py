@@ -130,9 +130,9 @@ def _length_bucket(n: int) -> str:
     return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "45" if n <= 5 else "6+"
 
 
-def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
-    """Own features, neighbour features keyed by offset (what this word lends the token at
-    ``-offset`` from it), and the proclitic-stripped stem of one word form."""
+def _word_parts(word: str) -> tuple[list[str], list[str], list[str], str, str]:
+    """Own features, the core features lent to neighbours, the clusters lent to the ±1
+    neighbours, the stem and the shape of one word form."""
     norm = normalize_word(word) or word
     shape = word_shape(norm)
     feats = ["w=" + norm, "sh=" + shape]
@@ -176,6 +176,19 @@ def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], s
     # +1.9 micro / +9 PERSON F1 on fold 4, mean +1.9 / +6.2 on folds 0, 1, 2, 4).
     clusters, lent = _cluster_features(norm, stem)
     feats.extend(clusters)
+    return feats, nb_core, lent, stem, shape
+
+
+def word_features(word: str) -> tuple[str, ...]:
+    """A word form's own features, without what it lends its neighbours: what the BiLSTM-CRF
+    reads (``word_info(word)[0]``, built faster)."""
+    return tuple(_word_parts(word)[0])
+
+
+def word_info(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
+    """Own features, neighbour features keyed by offset (what this word lends the token at
+    ``-offset`` from it), and the proclitic-stripped stem of one word form."""
+    feats, nb_core, lent, stem, shape = _word_parts(word)
     nb_near = nb_core[:1] + lent + nb_core[1:]
     neighbours = {
         off: tuple(f"{off:+d}{feat}" for feat in (nb_near if abs(off) == 1 else nb_core[:1]))

@@ -12,7 +12,7 @@ workers should not pay torch's import time and memory for a model this small; in
 few matrix products. The network, written out (``·`` = matrix product):
 
 - ``x = tanh(Σ E[f] for f in the word's features + E[g])``: a sum of embedding rows (stored
-  as int8 with a scale per row) of the word form's own features (``features.word_info``:
+  as int8 with a scale per row) of the word form's own features (``features.word_features``:
   form, stem, clitics, affixes, clusters, title flags) and of its gazetteer label
   (``g=B-LOC`` ...). The word part is summed once per distinct word form and cached;
 - a one-layer bidirectional LSTM over the ``x`` of a sentence (torch's gate order i, f, g, o);
@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from transforms.entities.crf import ChunkedTagging
-from transforms.entities.features import word_info
+from transforms.entities.features import word_features
 
 # Words whose summed embedding is cached (64 float32 per member each: ~32 MB per member).
 _CACHE_WORDS = 1 << 17
@@ -143,7 +143,7 @@ class BiLstmCrf(ChunkedTagging):
         for word in words:
             starts.append(len(ids))
             ids.append(none)  # no group is empty for reduceat
-            ids += [get(name, none) for name in word_info(word)[0]]
+            ids += [get(name, none) for name in word_features(word)]
         sums = np.add.reduceat(self._embed[ids], starts, axis=0)
         first = len(self._rows)
         if first + len(words) > len(self._words):

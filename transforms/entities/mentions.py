@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.entities import references
 from transforms.entities.features import load_clusters
@@ -446,16 +447,23 @@ def _resolve_part(key: str, position: int, persons: dict[str, list[tuple[int, En
     return None
 
 
-def _bare_name(word: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> tuple[int, Entity | None]:
+@lru_cache(maxsize=100_000)
+def _name_readings(word: str) -> tuple[tuple[int, str], ...]:
+    """``(offset, name key)`` of a word and of its forms without a proclitic, in the order
+    ``_bare_name`` tries them (per word form, once: every token of every article asks)."""
     if word == _ALA:
-        return 0, None
-    key = name_key(word)
-    entity = _resolve_part(key, position, persons)
-    if entity is not None:
-        return 0, entity
+        return ()
+    readings = [(0, name_key(word))]
     for clitic in _BARE_PROCLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3 and word[len(clitic):] != _ALA:
-            entity = _resolve_part(name_key(word[len(clitic):]), position, persons)
+            readings.append((len(clitic), name_key(word[len(clitic):])))
+    return tuple(readings)
+
+
+def _bare_name(word: str, position: int, persons: dict[str, list[tuple[int, Entity]]]) -> tuple[int, Entity | None]:
+    for offset, key in _name_readings(word):
+        if key in persons:
+            entity = _resolve_part(key, position, persons)
             if entity is not None:
-                return len(clitic), entity
+                return offset, entity
     return 0, None
