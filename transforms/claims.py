@@ -472,7 +472,6 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True
     if norm in _TIME_WORDS and not sentence.in_quote(tok.start):
         return True  # not the paper "اليوم" ("today") in 'لـ"اليوم": إن'
-
     if cue.complement.startswith("prep:"):
         prep = normalize_word(cue.complement[5:])
         if norm == prep or (prep == "ب" and norm.startswith("ب") and not _mention_starts(sentence, tok.start)):
@@ -532,11 +531,7 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
         if a == tokens[j].start:
             inner = [t for t in tokens if a < t.start < b - 1]
             after = sentence.token_after(b)
-            # past the name's adjectives, complement and a time word: "قالت "اكسور" الايطالية
-            # القابضة؛", "على موقع «تويتر» للتواصل الاجتماعي، أن", 'لـ"الوطن" أمس، أن'
-            past = next((k for k in range(after, min(after + 3, len(tokens)))
-                         if not tokens[k].text.startswith(("ال", "لل"))
-                         and sentence.norm[k] not in _TIME_WORDS), None) if after is not None else None
+            past = _past_modifiers(sentence, after) if after is not None else None
             named = len(inner) <= 4 and after is not None and (
                 (past is not None and (tokens[past].text in "،,:؛" or sentence.norm[past] in COMPLEMENTIZERS))
                 or normalize_word(tokens[after].text) in COMPLEMENTIZERS
@@ -545,6 +540,15 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
             )
             return after if named else None
     return None
+
+
+def _past_modifiers(sentence: _Sentence, k: int) -> int | None:
+    """The first token from ``k`` past a quoted name's adjectives, complement and time word,
+    within three: "قالت "اكسور" الايطالية القابضة؛", "على موقع «تويتر» للتواصل الاجتماعي، أن",
+    'لـ"الوطن" أمس، أن'. None when all three are such words."""
+    tokens = sentence.tokens
+    return next((m for m in range(k, min(k + 3, len(tokens)))
+                 if not tokens[m].text.startswith(("ال", "لل")) and sentence.norm[m] not in _TIME_WORDS), None)
 
 
 def _quoted_name(sentence: _Sentence, j: int) -> bool:
@@ -714,10 +718,9 @@ def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
         if tokens[m].text == ":":
             return m + 1 if m + 1 < len(tokens) else None
         if tokens[m].text in "“«\"" and not sentence.in_quote(tokens[m].start):
-            past = _past_quoted_name(sentence, m)
-            while past is not None and past < len(tokens) and tokens[past].text.startswith("ال"):
-                past += 1  # the name's adjectives: 'قناة "الجزيرة" القطرية إن'
-            if past is not None and _complementizer_at(sentence, past):
+            after = _past_quoted_name(sentence, m)
+            past = _past_modifiers(sentence, after) if after is not None else None
+            if past is not None and _complementizer_at(sentence, past):  # 'قناة "الجزيرة" القطرية إن'
                 return _content_marker(sentence, past, cue)
             return m  # a quotation (or a name the content does not follow: no better guess)
         m += 1

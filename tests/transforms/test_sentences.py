@@ -69,3 +69,29 @@ def test_offsets_reproduce_every_seed_sentence(seed_texts):
             assert sentence == sentence.strip() and sentence, (name, span)
         starts = [s.char_start for s in spans]
         assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('قال "نعم" ثم "لا"', ['"نعم"', '"لا"']),
+        ("قال «نعم» و“لا”", ["«نعم»", "“لا”"]),
+        ('«قال "نعم" أمس»', ['«قال "نعم" أمس»']),  # ASCII marks inside a paired quotation
+        ('قال "نعم', []),  # unbalanced: nothing quoted
+        ("«بلا إغلاق ثم “نعم”", ["“نعم”"]),  # an unclosed « quotes nothing, the rest still counts
+        ('"أ" «ب» "ج', ['"أ"', "«ب»"]),
+        ("", []),
+    ],
+)
+def test_quoted_ranges(text, expected):
+    from transforms.sentences import quoted_ranges
+
+    assert [text[a:b] for a, b in quoted_ranges(text, 0, len(text))] == expected
+
+
+def test_quoted_ranges_within_bounds():
+    from transforms.sentences import quoted_ranges
+
+    text = '"أ" قال "نعم" ثم'
+    start = text.index("قال")
+    assert [text[a:b] for a, b in quoted_ranges(text, start, len(text))] == ['"نعم"']

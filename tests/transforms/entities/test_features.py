@@ -157,3 +157,10 @@ def test_missing_cluster_table_is_an_error(tmp_path, monkeypatch):
             features.load_clusters()
     finally:
         features.load_clusters.cache_clear()
+
+
+@pytest.mark.parametrize("word", [*SEED, "الأمريكيّة", "NATO", "2024", "،", "رئيسها", "F16", ""])
+def test_word_features_are_word_infos_own_features(word):
+    from transforms.entities.features import word_features, word_info
+
+    assert word_features(word) == word_info(word)[0]
