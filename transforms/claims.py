@@ -589,10 +589,9 @@ def _subject_before(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     if i == 0:
         return None
     prev = sentence.tokens[i - 1]
-    word = _strip_wa(sentence.norm[i - 1])
-    for words, kind in ((_GROUP_WORDS, "group"), (_OFFICIAL_WORDS, "unnamed_official"), (_DOCUMENT_WORDS, "document")):
-        if word in words:  # "خبراء يقولون", "اتفاقا يتعهد"
-            return _Speaker(None, prev.text, kind, prev.start, prev.end)
+    kind = _unnamed_kind(_strip_wa(sentence.norm[i - 1]), documents=True)
+    if kind is not None:  # "خبراء يقولون", "اتفاقا يتعهد"
+        return _Speaker(None, prev.text, kind, prev.start, prev.end)
     mention = next((m for m in sentence.mentions if m.end == prev.end and m.entity_type == "PERSON"), None)
     if mention is not None and (i - 2 < 0 or sentence.tokens[i - 2].end <= mention.start or sentence.tokens[i - 2].text in "،,"):
         return _speaker_for_mention(mention, entities)
@@ -615,11 +614,22 @@ def _sources_within(sentence: _Sentence, i: int) -> _Speaker | None:
         if h < 0 or (h == p - 3 and (not tokens[p - 2].text.isalpha() or norm[p - 2].startswith("ال"))):
             return None  # "مصادر مقربة من": one indefinite adjective at most
         head = _strip_wa(norm[h])
-        for words, kind in ((_GROUP_WORDS, "group"), (_OFFICIAL_WORDS, "unnamed_official")):
-            if head in words:
-                start = tokens[h].start + (1 if head != norm[h] else 0)
-                return _Speaker(None, sentence.text[start:name.end], kind, start, name.end)
+        kind = _unnamed_kind(head)
+        if kind is not None:
+            start = tokens[h].start + (1 if head != norm[h] else 0)
+            return _Speaker(None, sentence.text[start:name.end], kind, start, name.end)
     return None
+
+
+def _unnamed_kind(head: str, documents: bool = False) -> str | None:
+    """The kind of speaker an unnamed subject's head word makes: "خبراء" a group, "مسؤول" an
+    unnamed official, and, where ``documents``, "دراسة" or "اتفاق" a document. (The word lists
+    are disjoint.)"""
+    if head in _GROUP_WORDS:
+        return "group"
+    if head in _OFFICIAL_WORDS:
+        return "unnamed_official"
+    return "document" if documents and head in _DOCUMENT_WORDS else None
 
 
 def _relative_cue(sentence: _Sentence, i: int) -> bool:
@@ -1039,8 +1049,7 @@ def _descriptor_subject(sentence: _Sentence, k: int) -> tuple[_Speaker | None, i
     subject runs from its head word to the first named entity (the object)."""
     if k >= len(sentence.tokens):
         return None, k
-    head = _strip_wa(sentence.norm[k])
-    kind = "unnamed_official" if head in _OFFICIAL_WORDS else "group" if head in _GROUP_WORDS else None
+    kind = _unnamed_kind(_strip_wa(sentence.norm[k]))
     if kind is None:
         return None, k
     end = k + 1

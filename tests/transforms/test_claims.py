@@ -401,3 +401,11 @@ def test_speakers(text, names, expected):
 def test_source_cue_lemma(text, names, cue):
     """The lemma of a source attribution loses its conjunction و, not the و of وفق."""
     assert [c.cue for c in _claim_rows(text, names)] == [cue]
+
+
+def test_unnamed_head_word_lists_are_disjoint():
+    """``_unnamed_kind`` tries the lists in turn: a word in two would take the first's kind."""
+    from transforms import claims
+
+    lists = (claims._GROUP_WORDS, claims._OFFICIAL_WORDS, claims._DOCUMENT_WORDS)
+    assert all(not a & b for n, a in enumerate(lists) for b in lists[n + 1:])
