@@ -446,6 +446,8 @@ def _cue_claim(
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
 _REVEALED = "كشف"
+# "issued by": "كشفت تقارير صادرة عن مؤسسات دولية أن" — this عن is the speaker's, not the cue's
+_ISSUED = frozenset(normalize_word(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صادرين", "الصادرين"))
 
 
 def _complementizer_before(sentence: _Sentence, m: int) -> bool:
@@ -484,8 +486,9 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
     if norm in _ON_BEHALF:
         return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
-    if norm == "عن" and cue.lemma == _REVEALED and not _inside_mention(sentence, tok.start):
-        return True  # "وكشف مدير المعرض عن أن": عن is the cue's
+    if (norm == "عن" and cue.lemma == _REVEALED and not _inside_mention(sentence, tok.start)
+            and not (j > 0 and sentence.norm[j - 1] in _ISSUED)):
+        return True  # "وكشف مدير المعرض عن أن": عن is the cue's, not "تقارير صادرة عن"
     if norm in ("من", "الي") and cue.complement in ("say", "object"):
         if norm == "من" and j > 0 and sentence.norm[j - 1] == "كل":
             return False  # "وتنفي كل من بيونغ يانغ وموسكو"
