@@ -32,6 +32,7 @@ import pycrfsuite
 
 from evaluation import corpora
 from transforms.entities.features import sentence_features
+from transforms.entities.spans import bioes_labels
 
 Sentence = list[tuple[str, str]]
 
@@ -43,6 +44,9 @@ DEFAULT_ITERATIONS = 150
 # NewsFANE is in-domain but 3x smaller than WikiFANE: its sentences are given twice
 # (crfsuite has no instance weights). Measured on the DEV blocks: +0.5-1 micro F1.
 DEFAULT_NEWS_REPEAT = 2
+# Labels learned: BIOES (a span's last word E-, a one-word span S-); the decoder hands out BIO.
+# On the DEV blocks: micro F1 0.745 → 0.765, PERSON F1 0.702 → 0.765.
+DEFAULT_SCHEME = "bioes"
 
 
 def load_corpora(
@@ -90,6 +94,7 @@ def train(
     max_iterations: int = DEFAULT_ITERATIONS,
     news_repeat: int = DEFAULT_NEWS_REPEAT,
     use_gazetteer: bool | None = None,
+    scheme: str = DEFAULT_SCHEME,
     verbose: bool = False,
 ) -> dict[str, float | int | str]:
     """Train a model into ``out_path`` from ``sentences`` (lists of ``(token, BIO)``) or, if
@@ -97,14 +102,17 @@ def train(
     started = time.perf_counter()
     if sentences is None:
         sentences = load_corpora(data_dir, corpora or DEFAULT_CORPORA, news_repeat)
+    if scheme not in ("bio", "bioes"):
+        raise ValueError(f"scheme {scheme!r}: expected bio or bioes")
     labeler = _gazetteer_labeler(use_gazetteer)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     n_tokens = 0
     for sentence in sentences:
         words = [w for w, _ in sentence]
+        tags = [t for _, t in sentence]
         trainer.append(
             sentence_features(words, labeler(words) if labeler else None),
-            [t for _, t in sentence],
+            bioes_labels(tags) if scheme == "bioes" else tags,
         )
         n_tokens += len(words)
     features_s = time.perf_counter() - started
@@ -169,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minfreq", type=float, default=DEFAULT_MINFREQ)
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS)
     parser.add_argument("--news-repeat", type=int, default=DEFAULT_NEWS_REPEAT)
+    parser.add_argument("--scheme", choices=("bio", "bioes"), default=DEFAULT_SCHEME,
+                        help="labels the CRF learns (default %(default)s)")
     gaz = parser.add_mutually_exclusive_group()
     gaz.add_argument("--gazetteer", dest="gazetteer", action="store_true", default=None)
     gaz.add_argument("--no-gazetteer", dest="gazetteer", action="store_false")
@@ -207,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = train(
         args.out, names, args.c1, args.c2, data_dir=args.data_dir, minfreq=args.minfreq,
         max_iterations=args.iterations, news_repeat=args.news_repeat,
-        use_gazetteer=args.gazetteer,
+        use_gazetteer=args.gazetteer, scheme=args.scheme,
     )
     print(f"trained on {'+'.join(names)}: {summary['sentences']} sentences, "
           f"{summary['tokens']} tokens, gazetteer features: {summary['gazetteer']}")

@@ -8,7 +8,7 @@ for foreign names it never saw in training. Decoding therefore runs twice over a
 1. Viterbi on the model's state scores, as usual;
 2. every word form then *votes* for the types it got: a one-word entity votes for its type,
    a multi-word PERSON votes PERSON for its last word (the surname). Each word of the document
-   whose form has votes gets ``weight`` added to the ``B-`` and ``I-`` scores of the type
+   whose form has votes gets ``weight`` added to the scores of every label of the type
    most voted for — unless the first pass gave that word another type — and Viterbi runs
    again.
 
@@ -100,9 +100,11 @@ def document_prior(
     types = sorted({label.partition("-")[2] for label in labels} - {""})
     type_of = np.array([types.index(x) + 1 if x else 0 for x in
                         (label.partition("-")[2] for label in labels)])
-    begin_of = np.array([label.startswith("B-") for label in labels])
-    b_index = np.array([0] + [list(labels).index("B-" + t) for t in types])
-    i_index = np.array([0] + [list(labels).index("I-" + t) for t in types])
+    # BIO or BIOES labels, read as their BIO labels (``spans.bio_label``) are: a span begins
+    # at B- or S-
+    begin_of = np.array([label[:2] in ("B-", "S-") for label in labels])
+    of_type = type_of[None, :] == np.arange(len(types) + 1)[:, None]  # [type, label]
+    of_type[0] = False
     person = types.index("PERSON") + 1 if "PERSON" in types else -1
 
     # First-pass spans, repaired as ``tagger.bio_spans`` does (an I- not continuing its type
@@ -143,8 +145,7 @@ def document_prior(
         first = token_type[a:b]
         hit = np.flatnonzero((wanted > 0) & ((first == 0) | (first == wanted)))
         if len(hit):
-            bonus[a + hit, b_index[wanted[hit]]] = weight
-            bonus[a + hit, i_index[wanted[hit]]] = weight
+            bonus[a + hit] = weight * of_type[wanted[hit]]
             any_bonus = True
         voted_type[voted] = 0
     return bonus if any_bonus else None

@@ -26,6 +26,7 @@ import pycrfsuite
 
 from transforms.entities.consistency import document_prior
 from transforms.entities.features import OFFSETS, word_info
+from transforms.entities.spans import bio_label
 
 # Words whose weight sums are cached: 5 vectors of 9 doubles, 360 bytes a word, 47 MB in all.
 # News vocabularies are large (a 500-article batch brings ~10k forms the cache has not seen).
@@ -141,7 +142,8 @@ def tag_in_chunks(
     consistency: float = 0.0,
 ) -> list[list[str]]:
     """BIO labels for each sentence (empty ones allowed), decoded ``chunk_tokens`` tokens of
-    sentences at a time: state scores of the whole chunk, then one batch Viterbi.
+    sentences at a time: state scores of the whole chunk, then one batch Viterbi. A model of
+    BIOES labels is decoded over them and its labels handed out as BIO (``bio_label``).
 
     ``documents``: one key per sentence, equal for the consecutive sentences of a document.
     With it and a ``consistency`` weight, each document is decoded a second time with the
@@ -149,7 +151,7 @@ def tag_in_chunks(
     result: list[list[str]] = [[] for _ in sentences]
     chunk: list[int] = []
     size = 0
-    names = decoder.labels
+    names = [bio_label(label) for label in decoder.labels]
     by_document = documents is not None and consistency > 0
 
     def flush() -> None:
@@ -160,7 +162,7 @@ def tag_in_chunks(
         ids = viterbi(emit, lengths, decoder.transitions)
         if by_document:
             ids = _redecode(emit, ids, lengths, part, [documents[i] for i in chunk],
-                            names, decoder.transitions, consistency)
+                            decoder.labels, decoder.transitions, consistency)
         ids = ids.tolist()
         token = 0
         for index, n in zip(chunk, lengths):

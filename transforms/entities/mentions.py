@@ -268,6 +268,12 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
         for i, j, entry in matched.matches[index]:
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
             taken[i:j] = [True] * (j - i)
+        for i, j, entry in matched.matches[index]:  # "الحوثي وصالح": Saleh, tagged or not
+            if j < len(tokens) and not taken[j] and (
+                joined := references.joined_to_anchor(tokens[j].text, entry.canonical_name, named)
+            ):
+                found.append((j, j + 1, "PERSON", "context", _entity_from_gazetteer(joined)))
+                taken[j] = True
         if tags is not None:
             for span in bio_spans(tags[index]):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):

@@ -21,7 +21,9 @@ context that makes it that entity:
 
 An empty column sets no condition. ``transforms.entities.mentions`` asks only for a tagger
 PERSON span that names nobody of its own article (in-article coreference comes first: after
-"حافظ الأسد", a bare "الأسد" is Hafez).
+"حافظ الأسد", a bare "الأسد" is Hafez) — or, for a reference with no ``after`` words, for the
+reference joined by و right after a ``with`` entity ("الحوثي وصالح", ``joined_to_anchor``),
+tagged or not: the taggers miss that "وصالح" about as often as they find it.
 """
 
 from __future__ import annotations
@@ -121,3 +123,19 @@ def resolve(
         if found is not None and found.after and found.holds(words[0], named):
             return 1, found.entity
     return None
+
+
+def joined_to_anchor(
+    word: str, anchor: str, named: Collection[str],
+    references: dict[str, Reference] | None = None,
+) -> GazetteerEntry | None:
+    """The entity of a reference joined by و to one of its ``with`` entities, ``anchor`` (a
+    canonical name) right before it: "ميليشيات الحوثي وصالح" is Saleh even where the tagger
+    took "وصالح" for no name. Only references with no ``after`` condition."""
+    references = load_references() if references is None else references
+    if not word.startswith("و") or len(word) < 4:
+        return None
+    found = references.get(name_key(word[1:]))
+    if found is None or found.after or anchor not in found.within:
+        return None
+    return found.entity if found.without.isdisjoint(named) else None

@@ -1,4 +1,4 @@
-"""Entity spans over token indices, decoded from BIO labels.
+"""Entity spans over token indices, decoded from BIO labels; BIOES labels for a model.
 
 Kept apart from ``tagger`` so that the rules applied to the tagger's labels
 (``teams``, ``homonyms``) read spans exactly as the tagger and the evaluation do.
@@ -35,3 +35,27 @@ def bio_spans(labels: Sequence[str]) -> list[Span]:
     if start >= 0:
         spans.append(Span(start, len(labels), current))
     return spans
+
+
+# A model may be trained on BIOES labels (``S-`` a one-word entity, ``E-`` a span's last word):
+# its decoder hands out BIO labels, which everything after it reads.
+_BIO_PREFIX = {"S": "B", "E": "I"}
+
+
+def bio_label(label: str) -> str:
+    """The BIO label of a BIO or BIOES label: ``S-LOC`` → ``B-LOC``, ``E-LOC`` → ``I-LOC``."""
+    prefix, dash, etype = label.partition("-")
+    return _BIO_PREFIX[prefix] + dash + etype if prefix in _BIO_PREFIX and dash else label
+
+
+def bioes_labels(labels: Sequence[str]) -> list[str]:
+    """BIOES labels of well-formed BIO ``labels``: a span's last word ``E-`` (``S-`` when
+    it is its only word)."""
+    out = list(labels)
+    for span in bio_spans(labels):
+        if span.end - span.start == 1:
+            out[span.start] = "S-" + span.entity_type
+        else:
+            out[span.start] = "B-" + span.entity_type
+            out[span.end - 1] = "E-" + span.entity_type
+    return out

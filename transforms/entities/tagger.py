@@ -11,14 +11,15 @@ CRF alone (``KHABAR_NER=crf``: the fastest) or both networks of the BiLSTM-CRF a
 the slowest); see ``ner_mode`` and ``BILSTM_MEMBERS``.
 
 Input is a list of word tokens as produced by ``transforms.tokens.tokenize`` (clitics
-attached); output is one BIO label per token, or entity spans over token indices. Both
+attached); output is one BIO label per token, or entity spans over token indices (the bundled
+models learned BIOES labels, which their decoders hand out as BIO: ``spans.bio_label``). Both
 decoders work on many sentences at once (word features summed once per word form, Viterbi
 over the whole batch) — give them whole batches (``tag_many``), not one sentence at a time.
 Given which article each sentence belongs to (``tag_many(..., documents=...)``), every article
 is decoded twice, the second time with a document-level prior that favours, where a name
 recurs, the type it got elsewhere in the article (``transforms.entities.consistency``).
-Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined again
-(``transforms.entities.name_parts``). A country or city that names a team in a match report
+Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined again, and begin after
+their title (``الدكتور [عبدالقادر]``; ``transforms.entities.name_parts``). A country or city that names a team in a match report
 is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``). A club or newspaper
 name that is also a common word is an ORG only with evidence in its article
 (``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story"). Common
@@ -47,7 +48,7 @@ from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
 from transforms.entities.given_names import join_family_names
 from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
-from transforms.entities.name_parts import join_lineage
+from transforms.entities.name_parts import drop_leading_titles, join_lineage
 from transforms.entities.not_names import drop_false_persons
 from transforms.entities.org_adjectives import extend_org_adjectives
 from transforms.entities.spans import Span, bio_spans
@@ -229,7 +230,7 @@ class Tagger:
         for owner, labels in zip(owners, tagged):
             result[owner].extend(labels)
         marked = [
-            mark_teams(words, join_lineage(words, labels))
+            mark_teams(words, join_lineage(words, drop_leading_titles(words, labels)))
             for words, labels in zip(sentences, result)
         ]
         kept = drop_homonyms(sentences, marked, documents)

@@ -94,6 +94,36 @@ def test_document_prior_boosts_b_and_i_by_the_weight():
     assert not bonus[0].any()
 
 
+BIOES = ["O", "B-PERSON", "I-PERSON", "E-PERSON", "S-PERSON", "B-LOC", "I-LOC", "E-LOC", "S-LOC"]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "labels", "boosted"),
+    [
+        # a BIOES model's spans: S- is a one-word entity, E- ends a name (its surname votes)
+        (["جون كيربي قال", "وكيربي"], "B-PERSON E-PERSON O O", "O PERSON O PERSON"),
+        (["ليون", "وليون"], "S-LOC O", "LOC LOC"),
+        # an S- starts a new span: two one-word places
+        (["باريس لندن", "لندن"], "S-LOC S-LOC O", "LOC LOC LOC"),
+        (["باريس لندن", "لندن"], "B-LOC E-LOC O", None),  # one two-word place: no vote
+    ],
+)
+def test_document_prior_reads_bioes_labels(sentences, labels, boosted):
+    """Every label of the voted type gets the weight (B-, I-, E- and S-)."""
+    words = [s.split() for s in sentences]
+    ids = np.array([BIOES.index(label) for label in labels.split()])
+    bonus = document_prior(words, [0] * len(words), ids, BIOES, 2.0)
+    if boosted is None:
+        assert bonus is None
+        return
+    expected = []
+    for row in bonus:
+        types = {BIOES[k].partition("-")[2] for k in np.flatnonzero(row)}
+        assert not row.any() or (len(types) == 1 and row.sum() == 8.0)  # four labels × 2.0
+        expected.append(types.pop() if types else "O")
+    assert expected == boosted.split()
+
+
 class _ScriptedDecoder:
     """A decoder whose state scores are set per word: ``جون`` is surely B-PERSON, ``كيربي``
     after it surely I-PERSON, and a bare ``كيربي`` is O by a margin of 1 — less than the prior's

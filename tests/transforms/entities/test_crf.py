@@ -14,14 +14,17 @@ from transforms.entities import crf as crf_module
 from transforms.entities.crf import CompiledCRF, read_weights
 from transforms.entities.features import sentence_features
 from transforms.entities.gazetteer import load_gazetteer
+from transforms.entities.spans import bio_label
 from transforms.entities.tagger import Tagger
 
 
 def _reference(model: Path, sentences, gazetteer):
+    """pycrfsuite's labels (BIOES, as the trainer's default scheme learns them) as BIO, which
+    the batch decoder hands out."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     return [
-        list(tagger.tag(sentence_features(words, gaz))) if words else []
+        [bio_label(label) for label in tagger.tag(sentence_features(words, gaz))] if words else []
         for words, gaz in zip(sentences, gazetteer)
     ]
 
@@ -61,6 +64,7 @@ def test_weights_are_the_models(model):
 def test_seed_sentences_match_pycrfsuite(seed_batch, model):
     sentences, gaz = seed_batch
     assert len(sentences) > 100
+    assert {"S-LOC", "E-PERSON"} <= set(CompiledCRF(model).labels)  # BIOES, mapped to BIO
     assert CompiledCRF(model).tag(sentences, gaz) == _reference(model, sentences, gaz)
 
 
@@ -90,7 +94,7 @@ def test_without_gazetteer_features(seed_batch, model):
     sentences, _ = seed_batch
     ref = pycrfsuite.Tagger()
     ref.open(str(model))
-    expected = [list(ref.tag(sentence_features(words))) for words in sentences]
+    expected = [[bio_label(x) for x in ref.tag(sentence_features(words))] for words in sentences]
     assert CompiledCRF(model).tag(sentences, None) == expected
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.name_parts import join_lineage
+from transforms.entities.name_parts import drop_leading_titles, join_lineage
 
 CASES = [
     # (words, labels, expected)
@@ -40,3 +40,28 @@ def test_input_labels_are_not_changed():
     labels = ["B-PERSON", "O", "B-PERSON"]
     join_lineage(["محمد", "بن", "سلمان"], labels)
     assert labels == ["B-PERSON", "O", "B-PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("words", "labels", "expected"),
+    [
+        # a title in the definite opens no name
+        ("قال الدكتور عبدالقادر", "O B-PERSON I-PERSON", "O O B-PERSON"),
+        ("قال المهندس محمد إن", "O B-PERSON I-PERSON O", "O O B-PERSON O"),
+        ("وقال اللواء منصور التركي", "O B-PERSON I-PERSON I-PERSON", "O O B-PERSON I-PERSON"),
+        ("وقال للشيخ إبراهيم", "O B-PERSON I-PERSON", "O O B-PERSON"),  # with its clitic
+        ("الأمين العام بان كي مون", "B-PERSON I-PERSON I-PERSON I-PERSON I-PERSON",
+         "O O B-PERSON I-PERSON I-PERSON"),  # titles in a row
+        # a title alone stays what the tagger made it (no name left after it)
+        ("قال الدكتور إن", "O B-PERSON O", "O B-PERSON O"),
+        # without the article a title is often a name: Amin, Musaed
+        ("وقال أمين شلبي", "O B-PERSON I-PERSON", "O B-PERSON I-PERSON"),
+        ("وقال مساعد العيبان", "O B-PERSON I-PERSON", "O B-PERSON I-PERSON"),
+        # inside a name, or another type: left alone
+        ("محمد الشيخ", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        ("الرئيس الفرنسي", "B-ORG I-ORG", "B-ORG I-ORG"),
+        ("", "", ""),
+    ],
+)
+def test_drop_leading_titles(words, labels, expected):
+    assert drop_leading_titles(words.split(), labels.split()) == expected.split()

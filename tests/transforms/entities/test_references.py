@@ -6,7 +6,13 @@ import pytest
 
 from tests.transforms.entities.test_mentions import _mentions
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.references import load_references, parse_tsv, resolve, title_stem
+from transforms.entities.references import (
+    joined_to_anchor,
+    load_references,
+    parse_tsv,
+    resolve,
+    title_stem,
+)
 
 SALMAN = "سلمان بن عبدالعزيز آل سعود"
 ABDULAZIZ = "عبدالعزيز بن عبدالرحمن آل سعود"
@@ -43,6 +49,23 @@ SALEH = "علي عبدالله صالح"
 def test_resolve(words, before, named, expected):
     found = resolve(words, before, named)
     assert (found and (found[0], found[1].canonical_name)) == (expected or None)
+
+
+@pytest.mark.parametrize(
+    ("word", "anchor", "named", "expected"),
+    [
+        ("وصالح", "الحوثيون", {"الحوثيون"}, SALEH),  # "ميليشيات الحوثي وصالح"
+        ("والأسد", "سوريا", {"سوريا"}, "بشار الأسد"),
+        ("ومبارك", "مصر", {"مصر"}, "حسني مبارك"),
+        ("صالح", "الحوثيون", {"الحوثيون"}, None),  # not joined by و
+        ("وصالح", "اليمن", {"اليمن"}, None),  # not its anchor
+        ("وسلمان", "السعودية", set(), None),  # a reference that needs its title
+        ("وفهد", "الحوثيون", {"الحوثيون"}, None),
+    ],
+)
+def test_joined_to_anchor(word, anchor, named, expected):
+    found = joined_to_anchor(word, anchor, named)
+    assert (found and found.canonical_name) == expected
 
 
 @pytest.mark.parametrize(

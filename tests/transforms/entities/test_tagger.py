@@ -1,4 +1,4 @@
-"""The tagger: BIO decoding, loading a tiny CRF trained here, and the bundled model."""
+"""The tagger: BIO decoding (and BIOES back to BIO), loading a tiny CRF trained here, and the bundled model."""
 
 import pytest
 
@@ -6,6 +6,7 @@ from evaluation import train_bilstm
 from evaluation.train_ner import train
 from transforms.entities.crf import CompiledCRF
 from transforms.entities.lstm import BiLstmCrf
+from transforms.entities.spans import bio_label, bioes_labels
 from transforms.entities.tagger import (
     BILSTM_PATH,
     CRF_PATH,
@@ -38,6 +39,35 @@ from transforms.tokens import tokenize
 )
 def test_bio_spans(labels, spans):
     assert bio_spans(labels) == spans
+
+
+@pytest.mark.parametrize(
+    ("bio", "bioes"),
+    [
+        ("", ""),
+        ("O B-LOC O", "O S-LOC O"),
+        ("B-PERSON I-PERSON", "B-PERSON E-PERSON"),
+        ("B-PERSON I-PERSON I-PERSON O", "B-PERSON I-PERSON E-PERSON O"),
+        ("B-LOC B-LOC", "S-LOC S-LOC"),
+        ("B-ORG I-ORG B-ORG", "B-ORG E-ORG S-ORG"),
+        # an ill-formed I- starts its span, as bio_spans reads it
+        ("O I-ORG I-ORG", "O B-ORG E-ORG"),
+        ("B-PERSON I-LOC", "S-PERSON S-LOC"),
+    ],
+)
+def test_bioes_labels_and_back(bio, bioes):
+    """Models learn BIOES labels; their decoders hand out BIO: the same spans."""
+    assert bioes_labels(bio.split()) == bioes.split()
+    assert bio_spans([bio_label(label) for label in bioes.split()]) == bio_spans(bio.split())
+
+
+@pytest.mark.parametrize(
+    ("label", "bio"),
+    [("S-LOC", "B-LOC"), ("E-PERSON", "I-PERSON"), ("B-ORG", "B-ORG"), ("I-MISC", "I-MISC"),
+     ("O", "O"), ("S", "S")],
+)
+def test_bio_label(label, bio):
+    assert bio_label(label) == bio
 
 
 # A handful of hand-written sentences: enough for a CRF to learn them by heart.
@@ -79,7 +109,8 @@ def test_tiny_model_learns_its_sentences(tiny_model, text, tags):
 )
 def test_tiny_model_spans(tiny_model, text, spans):
     tagger = Tagger.load(str(tiny_model), use_gazetteer=False)
-    assert set(tagger.labels) >= {"O", "B-PERSON", "I-PERSON", "B-LOC", "B-ORG", "I-ORG"}
+    # the model learned BIOES labels (the trainer's default); the tagger hands out BIO
+    assert set(tagger.labels) >= {"O", "B-PERSON", "E-PERSON", "S-LOC", "B-ORG", "E-ORG"}
     assert tagger.spans(text.split()) == spans
     assert tagger.tag([]) == [] and tagger.spans([]) == []
     assert tagger.tag_many([text.split(), []]) == [tagger.tag(text.split()), []]
