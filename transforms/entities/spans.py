@@ -21,9 +21,16 @@ def bio_spans(labels: Sequence[str]) -> list[Span]:
     """Decode BIO labels into spans, repairing ill-formed sequences: an ``I-X`` that does
     not continue an ``X`` span (after ``O`` or another type) starts a new span."""
     spans: list[Span] = []
+    if labels.count("O") == len(labels):  # most sentences of a long article: no entity
+        return spans
     start = -1
     current = ""
     for i, label in enumerate(labels):
+        if label == "O":
+            if start >= 0:
+                spans.append(Span(start, i, current))
+                start, current = -1, ""
+            continue
         prefix, _, etype = label.partition("-")
         if prefix == "I" and etype == current and start >= 0:
             continue
