@@ -69,3 +69,31 @@ def join_family_names(words: Sequence[str], labels: Sequence[str]) -> list[str]:
         ):
             out[k + 1] = "I-PERSON"
     return out
+
+
+# The family names of the large tribes (the ال words of ``COMMON_NAMES``).
+TRIBAL_NAMES = frozenset(name for name in COMMON_NAMES if name.startswith("ال"))
+
+
+def tag_tribal_names(words: Sequence[str], labels: Sequence[str]) -> list[str]:
+    """BIO ``labels`` of ``words`` with a common given name right before a tribal family name
+    made one person where the tagger left the given name untagged: "[علي الغامدي]" after "وأوضح
+    المتحدث الرسمي للهلال الأحمر بمنطقة مكة المكرمة", "[رائد الغامدي]" in a list of players.
+    The pair names a man (or a woman: هند الشمري) whatever the words around it; but "على"
+    with its ى is the preposition "on", not علي."""
+    out = list(labels)
+    for k in range(len(out) - 1):
+        if (
+            out[k] == "O" and out[k + 1] in ("O", "B-PERSON")
+            and normalize_word(words[k + 1]) in TRIBAL_NAMES
+            and not words[k].endswith("ى") and _given_name(words[k])
+        ):
+            out[k] = "B-PERSON"
+            out[k + 1] = "I-PERSON"
+    return out
+
+
+def _given_name(word: str) -> bool:
+    """A name of ``GIVEN_NAMES``, alone or after the conjunction و ("ورائد")."""
+    norm = normalize_word(word)
+    return norm in GIVEN_NAMES or (norm[:1] == "و" and len(norm) > 3 and norm[1:] in GIVEN_NAMES)

@@ -27,8 +27,8 @@ words read as a person's name are a person only when their article shows one
 (``transforms.entities.not_names``: ``لولا تدخل`` is "if not for the intervention"). An
 organisation's name takes the relation adjectives after it
 (``transforms.entities.org_adjectives``: ``[وزارة الشؤون] الاجتماعية``), and a common given name
-left alone takes the family name after it (``transforms.entities.given_names``: ``[محمد]
-المخرج``).
+left alone takes the family name after it, and an untagged given name before a tribal family
+name is a person (``transforms.entities.given_names``: ``[محمد] المخرج``, ``علي الغامدي``).
 
 When ``transforms.entities.gazetteer`` is importable, the tagger computes per-token
 gazetteer labels itself (``load_gazetteer().token_labels(words)``) and feeds them to the
@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
-from transforms.entities.given_names import join_family_names
+from transforms.entities.given_names import join_family_names, tag_tribal_names
 from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import drop_leading_titles, join_lineage
@@ -235,7 +235,7 @@ class Tagger:
         ]
         kept = drop_homonyms(sentences, marked, documents)
         return [
-            join_family_names(words, extend_org_adjectives(words, labels))
+            tag_tribal_names(words, join_family_names(words, extend_org_adjectives(words, labels)))
             for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
         ]
 

@@ -1,10 +1,11 @@
-"""A common given name alone takes the family name after it."""
+"""A common given name alone takes the family name after it; before a tribal family name it
+is a person."""
 
 from __future__ import annotations
 
 import pytest
 
-from transforms.entities.given_names import join_family_names
+from transforms.entities.given_names import join_family_names, tag_tribal_names
 
 
 @pytest.mark.parametrize(
@@ -32,3 +33,25 @@ def test_join_family_names(sentence, labels, expected):
     words, tags = sentence.split(), labels.split()
     assert len(words) == len(tags) == len(expected.split())
     assert join_family_names(words, tags) == expected.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "labels", "expected"),
+    [
+        # an untagged given name before a tribal family name is a person
+        ("المكرمة علي الغامدي ،", "I-LOC O O O", "I-LOC B-PERSON I-PERSON O"),
+        ("- رائد الغامدي -", "O O O O", "O B-PERSON I-PERSON O"),
+        ("ورائد الغامدي", "O O", "B-PERSON I-PERSON"),  # after the conjunction
+        ("علي الغامدي", "O B-PERSON", "B-PERSON I-PERSON"),  # the tagger took the family name only
+        # the preposition على (with ى) is not علي; a tribal name alone, or after a word that
+        # is no given name, stays as the tagger left it
+        ("وجلس على الغامدي", "O O O", "O O O"),
+        ("قال الغامدي", "O O", "O O"),
+        ("المواطن الغامدي", "O B-PERSON", "O B-PERSON"),
+        # inside another span: left alone
+        ("بلدية محمد القحطاني", "B-LOC I-LOC I-LOC", "B-LOC I-LOC I-LOC"),
+        ("", "", ""),
+    ],
+)
+def test_tag_tribal_names(words, labels, expected):
+    assert tag_tribal_names(words.split(), labels.split()) == expected.split()
