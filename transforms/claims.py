@@ -366,6 +366,10 @@ def _cue_claim(
     tokens, norm = sentence.tokens, sentence.norm
     if i > 0 and norm[i - 1] in _NEGATIONS:
         return None  # "ولم تؤكد الوزارة عدد القتلى، لكنها قالت": not said
+    if i > 0 and norm[i - 1] in _PREPOSITIONS and not tokens[i - 1].text.endswith("ي"):
+        # "أجمع شهود عيان على وصفه بعبارات": a verbal noun; "من يقول إن": whoever says. (Not
+        # the name علي, which على folds to: "والمخرج محمد علي قالت هيفاء")
+        return None
     if cue.complement.startswith("prep:") and i + 1 < len(tokens) and norm[i + 1] in _MEDIUM_WORDS:
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.lemma == "عبر" and i + 1 < len(tokens) and _quoted_name(sentence, i + 1):
