@@ -58,8 +58,8 @@ import numpy as np
 from evaluation import corpora
 from evaluation.train_ner import DEFAULT_NEWS_REPEAT, load_corpora
 from transforms.entities.features import word_features
-from transforms.entities.spans import bioes_labels
 from transforms.entities.lstm import FORMAT, MEMBER_ARRAYS, gazetteer_feature, read_model
+from transforms.entities.spans import bioes_labels
 from transforms.entities.tagger import ENTITY_TYPES, gazetteer_labels
 
 Sentence = list[tuple[str, str]]

@@ -371,7 +371,7 @@ def _cue_claim(
     tokens, norm = sentence.tokens, sentence.norm
     if i > 0 and norm[i - 1] in _NEGATIONS:
         return None  # "ولم تؤكد الوزارة عدد القتلى، لكنها قالت": not said
-    if i > 0 and norm[i - 1] in _PREPOSITIONS and not tokens[i - 1].text.endswith("ي"):
+    if i > 0 and norm[i - 1] in _PREPOSITIONS and not (norm[i - 1] == "علي" and tokens[i - 1].text.endswith("ي")):
         # "أجمع شهود عيان على وصفه بعبارات": a verbal noun; "من يقول إن": whoever says. (Not
         # the name علي, which على folds to: "والمخرج محمد علي قالت هيفاء")
         return None

@@ -71,7 +71,8 @@ def join_family_names(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     return out
 
 
-# The family names of the large tribes (the ال words of ``COMMON_NAMES``).
+# The family names of the large tribes (the ال words of ``COMMON_NAMES``; each is written
+# with its ال, which ``tag_tribal_names`` checks first: most words are no candidate).
 TRIBAL_NAMES = frozenset(name for name in COMMON_NAMES if name.startswith("ال"))
 
 
@@ -84,7 +85,7 @@ def tag_tribal_names(words: Sequence[str], labels: Sequence[str]) -> list[str]:
     out = list(labels)
     for k in range(len(out) - 1):
         if (
-            out[k] == "O" and out[k + 1] in ("O", "B-PERSON")
+            out[k] == "O" and words[k + 1][:2] == "ال" and out[k + 1] in ("O", "B-PERSON")
             and normalize_word(words[k + 1]) in TRIBAL_NAMES
             and not words[k].endswith("ى") and _given_name(words[k])
         ):
