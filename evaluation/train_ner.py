@@ -149,7 +149,7 @@ def train(
 
 
 def _tune_one(args: tuple) -> dict:
-    data_dir, names, c1, c2, minfreq, iterations, news_repeat, use_gazetteer = args
+    data_dir, names, c1, c2, minfreq, iterations, news_repeat, use_gazetteer, scheme = args
     from evaluation.ner_eval import evaluate
     from transforms.entities.tagger import Tagger
 
@@ -158,6 +158,7 @@ def _tune_one(args: tuple) -> dict:
         summary = train(
             model, names, c1, c2, data_dir=data_dir, minfreq=minfreq,
             max_iterations=iterations, news_repeat=news_repeat, use_gazetteer=use_gazetteer,
+            scheme=scheme,
         )
         tagger = Tagger.load(model, use_gazetteer=summary["gazetteer"])
         result = evaluate(tagger, corpora.newsfane_documents(data_dir, "dev"))
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         ))
         jobs = [
             (args.data_dir, names, c1, c2, args.minfreq, args.iterations, args.news_repeat,
-             args.gazetteer)
+             args.gazetteer, args.scheme)
             for c1, c2 in grid
         ]
         print(f"tuning on {'+'.join(names)}, scoring NewsFANE DEV blocks")

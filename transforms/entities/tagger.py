@@ -19,8 +19,9 @@ Given which article each sentence belongs to (``tag_many(..., documents=...)``),
 is decoded twice, the second time with a document-level prior that favours, where a name
 recurs, the type it got elsewhere in the article (``transforms.entities.consistency``).
 Person names cut at a lineage word (``[محمد] بن [سلمان]``) are joined again, and begin after
-their title (``الدكتور [عبدالقادر]``; ``transforms.entities.name_parts``). A country or city that names a team in a match report
-is an ORG (``transforms.entities.teams``: ``فاز المنتخب على [تايلاند]``). A club or newspaper
+their title (``الدكتور [عبدالقادر]``; ``transforms.entities.name_parts``). A country or city
+that names a team in a match report is an ORG (``transforms.entities.teams``: ``فاز المنتخب
+على [تايلاند]``). A club or newspaper
 name that is also a common word is an ORG only with evidence in its article
 (``transforms.entities.homonyms``: ``رابط الخبر`` is "the link to the story"). Common
 words read as a person's name are a person only when their article shows one
