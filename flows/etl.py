@@ -123,9 +123,10 @@ def carry_over(writer: SnapshotWriter, removed: set[str]) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def finalize_snapshot(writer: SnapshotWriter, new_entities: pa.Table, sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None) -> RunSummary:
+def finalize_snapshot(writer: SnapshotWriter, new_entities: pa.Table, sources: pa.Table, rejects: pa.Table, summary: RunSummary, started_at: datetime, flow_run_id: str | None, removed: set[str] | None = None) -> RunSummary:
     """Entities (this run's merged with the previous snapshot's, unreferenced ones dropped),
-    the source map, the rejects and the ledger row; then publish Parquet and DuckDB atomically."""
+    the source map, the rejects and the ledger row; then publish Parquet and DuckDB atomically
+    (``removed``: the articles ``carry_over`` dropped, so that DuckDB can be updated in place)."""
     base = read_table(writer.base, "entities")
     # Entities this run did not see keep their rows as they are (no Python round trip: a re-run
     # with nothing new costs no merging); the ones it saw are merged with their previous row.
@@ -151,7 +152,7 @@ def finalize_snapshot(writer: SnapshotWriter, new_entities: pa.Table, sources: p
         "claims": writer.read("claims", ["claim_id"]).num_rows,
     }
     writer.write_table("etl_runs", _ledger_row(summary, started_at, flow_run_id), f"run-{summary.run_id}")
-    writer.publish()
+    writer.publish(removed)
     return summary
 
 
@@ -360,7 +361,7 @@ def run_pipeline(input: str, warehouse: str, batch_size: int, strict: bool, wait
             summary.n_warnings = len(intake.rejects) - summary.n_rejects
             summary.rejects = [asdict(r) for r in intake.rejects]
             with clock("load"):  # entities, ledgers, DuckDB build, atomic publish
-                steps.finalize(writer, entities_table(new_entities.values()), sources, intake.reject_table(run_id, started_at), summary, started_at, _flow_run_id())
+                steps.finalize(writer, entities_table(new_entities.values()), sources, intake.reject_table(run_id, started_at), summary, started_at, _flow_run_id(), removed)
         except BaseException:
             writer.abandon()
             raise
