@@ -92,6 +92,7 @@ _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة م
 _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة استطلاع البيان التقرير الوثيقة الدراسة الاستطلاع اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
+_REPORT_WORDS = _ATTRIBUTION_WORDS | _RELAY_WORDS  # words that start a report without being a cue
 _OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
 _SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم") | COMPLEMENTIZERS
@@ -144,11 +145,12 @@ def _strip_wa(word: str) -> str:
 _OPINION = frozenset({"رأي", "ورأي", "فرأي"})
 
 
-def _cue_at(token: Token) -> Cue | None:
+def _cue_at(sentence: _Sentence, k: int) -> Cue | None:
+    """The cue the ``k``-th token of ``sentence`` is, if any (by its normalized form)."""
     lexicon = cue_lexicon()
-    word = normalize_word(token.text)
+    word = sentence.norm[k]
     cue = lexicon.get(word) or lexicon.get(_strip_wa(word))
-    if cue is not None and cue.lemma == "رأى" and dediac_ar(token.text).replace(TATWEEL, "") in _OPINION:
+    if cue is not None and cue.lemma == "رأى" and dediac_ar(sentence.tokens[k].text).replace(TATWEEL, "") in _OPINION:
         return None
     return cue
 
@@ -313,12 +315,15 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
     claims: list[Claim] = []
     consumed_until = -1  # token index before which cues belong to an earlier claim's speaker zone
     tokens = sentence.tokens
+    lexicon = cue_lexicon()
     for i, token in enumerate(tokens):
+        norm = sentence.norm[i]
+        if i > 1 and norm not in lexicon and _strip_wa(norm) not in lexicon and norm not in _REPORT_WORDS:
+            continue  # most words: no cue, no source word, not a headline's start
         if i < consumed_until or sentence.in_quote(token.start):
             continue
         if claims and claims[-1].content_start <= token.start < claims[-1].content_end and not _starts_clause(sentence, i):
             continue  # a report nested inside the previous claim's content
-        norm = sentence.norm[i]
         current = _Speaker(claims[-1].speaker_entity_id, claims[-1].speaker_text, claims[-1].speaker_kind,
                            claims[-1].speaker_start, claims[-1].speaker_end) if claims else previous
         if norm in _ATTRIBUTION_WORDS:
@@ -365,7 +370,7 @@ def _cue_claim(
 ):
     """The claim of the cue at token ``i``; ``continues``: an earlier claim of this sentence
     gave ``current``."""
-    cue = _cue_at(sentence.tokens[i])
+    cue = _cue_at(sentence, i)
     if cue is None:
         return None
     tokens, norm = sentence.tokens, sentence.norm
@@ -678,7 +683,7 @@ def _kana_zone(sentence: _Sentence, i: int) -> tuple[int, int] | None:
             while end > k + 1 and sentence.tokens[end - 1].text in "،,":
                 end -= 1  # "وكان كروكر، السفير السابق، قد": the apposition's last comma
             return (k + 1, end) if k + 1 < end else None
-        if sentence.tokens[k].text in ".؛:؟?!" or _cue_at(sentence.tokens[k]) is not None:
+        if sentence.tokens[k].text in ".؛:؟?!" or _cue_at(sentence, k) is not None:
             return None
     return None
 
@@ -734,7 +739,7 @@ def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     m, limit = k, min(len(tokens), k + 20)
     while m < limit:
         if (tokens[m].text in ".؛!؟?" and not _abbreviation_dot(sentence, m)) or (
-            m > k and _cue_at(tokens[m]) is not None
+            m > k and _cue_at(sentence, m) is not None
         ):
             return None
         if tokens[m].text == ":":
@@ -982,7 +987,7 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     j = i + 1
     if j < len(tokens) and norm[j] == "ما":
         j += 1
-        if j < len(tokens) and _cue_at(tokens[j]) is not None:
+        if j < len(tokens) and _cue_at(sentence, j) is not None:
             j += 1
         if j < len(tokens) and norm[j] in ("عنه", "عنها"):
             j += 1
