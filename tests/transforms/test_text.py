@@ -71,3 +71,24 @@ def test_arclean_table_matches_camel_tools_charmapper(seed_texts):
     samples = list(seed_texts.values()) + ["".join(chr(rng.randint(0, 0x2FFF)) for _ in range(3000)) for _ in range(20)]
     for sample in samples:
         assert sample.translate(_ARCLEAN) == mapper(sample)
+
+
+def test_arclean_translates_only_the_characters_that_change_with_the_same_result():
+    """``arclean`` (runs of changing characters) equals the whole-string translate over every
+    character of the BMP, in a row and between Arabic words."""
+    from transforms.text import _ARCLEAN, arclean
+
+    everything = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000) + "\U0001F600"
+    assert arclean(everything) == everything.translate(_ARCLEAN)
+    mixed = "".join(f"كلمة{chr(c)}" for c in range(0, 0x3000, 7))
+    assert arclean(mixed) == mixed.translate(_ARCLEAN)
+
+
+@pytest.mark.parametrize("text", ["  قال   الوزير\n\n إن\u00a0الخطة\u2003جاهزة\t", "", " ", "\u3000x\u2028y\u0085"])
+def test_normalize_text_collapses_white_space_as_a_regex_would(text):
+    import re
+
+    from transforms.text import fold, normalize_text
+
+    assert normalize_text(text) == re.sub(r"\s+", " ", fold(normalize_text(text))).strip()
+    assert "  " not in normalize_text(text) and normalize_text(text) == normalize_text(text).strip()
