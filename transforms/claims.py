@@ -437,6 +437,10 @@ def _cue_claim(
                 return None
             speaker = _speaker_for_mention(antecedent, entities, sentence.text)
             return _make(sentence, i, cue, speaker, content_tok, "explicit"), content_tok
+        fronted = _fronted_zone(sentence, i)
+        subject = _speaker_from_zone(sentence, fronted, entities) if fronted is not None else None
+        if subject is not None:  # "لكن طهران أكدت أن", "إلا أن المدرب الفرنسي قال إن"
+            return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
         subject = _subject_before(sentence, i, entities)
         if subject is not None:  # "لكن خبراء يقولون إن"
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
@@ -684,6 +688,33 @@ def _kana_zone(sentence: _Sentence, i: int) -> tuple[int, int] | None:
                 end -= 1  # "وكان كروكر، السفير السابق، قد": the apposition's last comma
             return (k + 1, end) if k + 1 < end else None
         if sentence.tokens[k].text in ".؛:؟?!" or _cue_at(sentence, k) is not None:
+            return None
+    return None
+
+
+_BUT = _n("لكن ولكن")
+_BUT_HEADS = _n("إلا الا غير بيد كما")  # + أن: "إلا أن", "غير أن", "بيد أن", "كما أن"
+_THAT = _n("أن")
+_OTHER_ADJECTIVES = _n("آخرين آخرون أخرى")
+
+
+def _fronted_zone(sentence: _Sentence, i: int) -> tuple[int, int] | None:
+    """The subject between "لكن" / "إلا أن" / "غير أن" / "كما أن" and a cue right after it:
+    "لكن طهران أكدت", "إلا أن المصادر الأمنية والطبية شددت على أن", "لكن محللين آخرين قالوا"
+    — these particles put the subject before the verb, so it is not a dropped subject that
+    continues the last speaker. Only names, definite words and unnamed-speaker words count:
+    "إلا أن أوساطا إعلامية أخذت تعرب" holds a verb, and "إلا أنه أكد" (a pronoun) does go on
+    with the last speaker."""
+    tokens, norm = sentence.tokens, sentence.norm
+    for k in range(i - 1, max(-1, i - 9), -1):
+        word = norm[k]
+        if word in _BUT or (word in _THAT and k > 0 and _strip_wa(norm[k - 1]) in _BUT_HEADS):
+            return (k + 1, i) if k + 1 < i else None
+        bare = _strip_wa(word)
+        if not (
+            _inside_mention(sentence, tokens[k].start) or bare.startswith("ال") or bare in _OTHER_ADJECTIVES
+            or _unnamed_kind(bare, documents=True) is not None
+        ):
             return None
     return None
 

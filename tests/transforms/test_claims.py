@@ -215,6 +215,22 @@ CASES = [
      [("الوزارة", "organization", None), ("شركة آسيا سيل، إحدى شركات الهاتف", "organization", None)]),
     ("وقال الوزير إن الديون كبيرة. كما أن منصور البلوي قد أكد أن الحل قريب.", {"منصور البلوي": "PERSON"},
      [("الوزير", "unnamed_official", None), ("منصور البلوي", "person", "منصور البلوي")]),
+    # after "لكن" / "إلا أن" / "كما أن" the subject stands before the verb: not the last speaker
+    ("وقالت واشنطن إن المعتقل أمريكي. لكن طهران أكدت أنها لا تعترف بازدواج الجنسية.",
+     {"واشنطن": "LOC", "طهران": "LOC"},
+     [("واشنطن", "organization", "واشنطن"), ("طهران", "organization", "طهران")]),
+    ("وقال التنظيم إن الهجوم نجح. إلا أن المصادر الأمنية والطبية شددت على أن الضحايا مدنيون.", {},
+     [("التنظيم", "organization", None), ("المصادر الأمنية والطبية", "unnamed_official", None)]),
+    ("وقال البنك إن الأسعار ستنخفض. لكن محللين آخرين قالوا إن الانخفاض محدود.", {},
+     [("البنك", "organization", None), ("محللين آخرين", "group", None)]),
+    ("وقال بلاتيني إنه مرشح. كما أن الأسطورة الأرجنتينية دييجو مارادونا أعلن أنه سيدخل السباق.",
+     {"بلاتيني": "PERSON", "دييجو مارادونا": "PERSON"},
+     [("بلاتيني", "person", "بلاتيني"), ("دييجو مارادونا", "person", "دييجو مارادونا")]),
+    # … but a pronoun there is the last speaker, and a verb there is no subject
+    ("وقال أردوغان إن الحملة مستمرة. إلا أنه قال إن القوى السوداء تنشر الأكاذيب.", {"أردوغان": "PERSON"},
+     [("أردوغان", "person", "أردوغان")] * 2),
+    ("وقال حسنين إن الحرية مصانة. إلا أن أوساطا إعلامية أخذت تعرب عن مخاوفها.", {"حسنين": "PERSON"},
+     [("حسنين", "person", "حسنين")] * 2),
     # حيث / فيما / بينما open a clause of its own: its report is no part of the last claim
     ("وقال الوزير إن الخطة جاهزة، حيث يقول محللون إن التنفيذ صعب.", {},
      [("الوزير", "unnamed_official", None), ("محللون", "group", None)]),
@@ -339,11 +355,11 @@ CASES = [
     ("وكشفت المصادر لـ«الشرق الأوسط» عن اتساع هوة الخلافات بين «المخلوع» وحلفائه.", {}, []),
     ('وكشف المتحدث باسم المقاومة، علي الأحمدي، عن استهداف "نقاط المراقبة" بالصواريخ.',
      {"علي الأحمدي": "PERSON"}, []),
-    # a negated cue reports nothing (and what follows has no subject the rules know: no claim
-    # rather than one given to "الوزارة عدد القتلى" or to NATO)
+    # a negated cue reports nothing (and what follows "لكنها" has no subject the rules know: no
+    # claim rather than one given to "الوزارة عدد القتلى"); after "لكن" the subject is named
     ("ولم تؤكد الوزارة عدد القتلى، لكنها قالت إن المهاجمين قتلوا.", {}, []),
     ("ولم يكشف الناتو عن جنسية الجندي، لكن البيت الأبيض أكد أن جنديا قتل.",
-     {"الناتو": "ORG", "البيت الأبيض": "ORG"}, []),
+     {"الناتو": "ORG", "البيت الأبيض": "ORG"}, [("البيت الأبيض", "organization", "البيت الأبيض")]),
     ("ولم يقل الوزير شيئا. وقال المتحدث إن الحل قريب.", {}, [("المتحدث", "unnamed_official", None)]),
     # a source of the report ("وفق وكالة …") is no speaker for a later dropped subject; a
     # person as the source still is
