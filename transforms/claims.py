@@ -1019,9 +1019,9 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     """"وفق ما ذكرت شبكة X" / "بحسب X" / "وفقا لـ X": the rest of the sentence is X's."""
     tokens, norm, text = sentence.tokens, sentence.norm, sentence.text
     j = i + 1
-    if j < len(tokens) and norm[j] == "ما":
+    if j < len(tokens) and norm[j] in ("ما", "لما"):  # "وفق ما ذكرت", "وفقا لما أوردته"
         j += 1
-        if j < len(tokens) and _cue_at(sentence, j) is not None:
+        if j < len(tokens) and (_cue_at(sentence, j) is not None or _reported_verb(norm[j])):
             j += 1
         if j < len(tokens) and norm[j] in ("عنه", "عنها"):
             j += 1
@@ -1029,7 +1029,7 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         j += 1  # "وفقا لـ رويترز"
     end = j
     while end < len(tokens) and end - j < 10 and (
-        (tokens[end].text not in "،,.؛:" and norm[end] not in _SOURCE_ENDS)
+        (tokens[end].text not in "،,.؛:!؟?" and norm[end] not in _SOURCE_ENDS)
         or sentence.in_quote(tokens[end].start)  # 'شبكة "سي. إن. إن"'
         or _inside_mention(sentence, tokens[end].start)  # "لويس فان غال": Van, not فإن
     ):
@@ -1060,6 +1060,25 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
                   tokens[i].text, tokens[i].start, tokens[i].end, speaker.start, speaker.end, content_start,
                   _trim_end(text, content_start, content_end), "indirect", "source")
     return claim, end
+
+
+# Verbs of publishing after "وفقا لما" / "بحسب ما" (no claim cues on their own: "نشرت الصحيفة
+# صورا"), with or without the object pronoun: "وفقا لما أوردته وكالة أنباء الإمارات".
+_REPORTED_VERBS = _n(
+    "أورد أوردت أورده أوردته أوردتها نشر نشرت نشره نشرته نشرتها أفاد أفادت أفادته أفادتها "
+    "نقل نقلت نقله نقلته نقلتها"
+)
+
+
+def _reported_verb(word: str) -> bool:
+    """A cue or publishing verb, with an object pronoun, after ما: "أوردته", "ذكره", "نقلته"."""
+    if word in _REPORTED_VERBS:
+        return True
+    lexicon = cue_lexicon()
+    for pronoun in ("ها", "ه"):  # ه is ة folded: "ذكره" is ذكر + ه
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 3 and word[: -len(pronoun)] in lexicon:
+            return True
+    return False
 
 
 def _source_lemma(word: str) -> str:
