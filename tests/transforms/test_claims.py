@@ -236,6 +236,9 @@ CASES = [
     ("وقال الجيش إن الهجوم نجح. ولكن مسؤولا قال إن القتال ليس عرقيا.", {},
      [("الجيش", "organization", None), ("مسؤولا", "unnamed_official", None)]),
     ("وقال الباحثون إن النتائج مهمة.", {}, [("الباحثون", "group", None)]),
+    # an eyewitness speaks (and a participle after his words is his, not a name inside them)
+    ("وذكر شاهد عيان أن الصيادين توجهوا نحو «النيوة»، مشيرا إلى أن البحر كان هائجا.", {"النيوة": "ORG"},
+     [("شاهد عيان", "unnamed_official", None)] * 2),
     # … but a pronoun there is the last speaker, and a verb there is no subject
     ("وقال أردوغان إن الحملة مستمرة. إلا أنه قال إن القوى السوداء تنشر الأكاذيب.", {"أردوغان": "PERSON"},
      [("أردوغان", "person", "أردوغان")] * 2),
