@@ -232,8 +232,9 @@ class SnapshotWriter:
         for path in (self.warehouse / SNAPSHOTS).iterdir():
             if path != self.final:
                 shutil.rmtree(path, ignore_errors=True)
-        for path in [*self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"), *self.warehouse.glob(f".{PARQUET_LINK}.*.tmp")]:
-            path.unlink(missing_ok=True)  # left behind by a run that was killed
+        for path in [*self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp"), *self.warehouse.glob(f".{DUCKDB_NAME}.*.tmp.wal"),
+                     *self.warehouse.glob(f".{PARQUET_LINK}.*.tmp")]:
+            path.unlink(missing_ok=True)  # left behind by a run that was killed (a DuckDB file with its log)
         shutil.rmtree(self.warehouse / ".duckdb-tmp", ignore_errors=True)
 
 

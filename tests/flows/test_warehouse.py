@@ -135,3 +135,15 @@ def test_a_run_replacing_more_than_a_fifth_of_the_articles_rebuilds(inputs, tmp_
     summary = etl_direct(input=str(inputs), warehouse=str(warehouse), processes=1)
     assert summary.n_articles_removed == 2
     assert _info(warehouse)[1] == 0
+
+
+def test_a_killed_run_s_half_made_duckdb_file_and_its_log_are_cleaned_up(inputs, tmp_path):
+    warehouse = tmp_path / "wh"
+    etl_direct(input=str(inputs), warehouse=str(warehouse), processes=1)
+    leftovers = [warehouse / f".{wh.DUCKDB_NAME}.20260101T000000-dead.tmp",
+                 warehouse / f".{wh.DUCKDB_NAME}.20260101T000000-dead.tmp.wal"]
+    for path in leftovers:
+        path.write_bytes(b"half written")
+    etl_direct(input=str(inputs), warehouse=str(warehouse), processes=1)
+    assert [p for p in leftovers if p.exists()] == []
+    assert _info(warehouse)[1] == 1
