@@ -62,12 +62,12 @@ def arclean(text: str) -> str:
     """camel-tools' ``arclean`` mapping of ``text`` (unlisted characters dropped)."""
     return _ARCLEAN_CHANGES_RE.sub(_arclean_run, text)
 
+
 TATWEEL = "\u0640"
 # Zero-width and bidi control characters that scrapers leave inside words.
 INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
 # Quranic/extended marks camel-tools' dediacritizer leaves in place (U+0653–U+065F).
 _EXTRA_MARKS_RE = re.compile("[\u0653-\u065f]")
-_SPACES_RE = re.compile(r"\s+")
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 # "ال" definite article and one-letter proclitics, for stripping in name keys.
 _NAME_JOINERS_RE = re.compile(r"[\s\-‐‑–—_·.'’`]+")
