@@ -427,6 +427,11 @@ def _cue_claim(
         return None
     content_tok = marker
     if j == zone_start:
+        if i > 1 and norm[i - 1] in ("ما", "لما") and norm[i - 2] in _ATTRIBUTION_WORDS:
+            # "بحسب ما ذكرت «ذي دايلي مايل» التي رأت": a source's verb whose source the zone
+            # did not yield is nobody's; not the last speaker's ("بحسب ما يقول مدير المرصد"
+            # does name its speaker)
+            return None
         kana = _kana_zone(sentence, i)
         if kana is not None:  # "وكانت الشركة قد أكدت أن": the subject stands before the cue
             subject = _speaker_from_zone(sentence, kana, entities) or _organisation_zone(sentence, kana)
@@ -1082,6 +1087,18 @@ def _reported_verb(word: str) -> bool:
     return False
 
 
+_OPENING = {"”": "“", "»": "«"}
+
+
+def _closes_own_quote(descriptor: str) -> bool:
+    """Does the mark that ends ``descriptor`` close a quotation opened inside it ("صحيفة
+    «آس»", 'صحيفة "ستار"')? A speaker's name keeps that mark."""
+    mark = descriptor[-1]
+    if mark == '"':
+        return descriptor.count('"') % 2 == 0
+    return 0 < descriptor.count(_OPENING[mark]) >= descriptor.count(mark)
+
+
 def _source_lemma(word: str) -> str:
     """The attribution word without its conjunction: "ووفقا" → "وفقا", "وبحسب" → "بحسب", but
     "وفق" stays "وفق" (its و is the word's own)."""
@@ -1164,10 +1181,12 @@ def _speaker_from_zone(
     cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل" or _adjunct_at(sentence, k)), None)
     if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker, nor
         end = tokens[cut - 1].end  # where or about whom: "جورباتشوف عن الأمير سعود", "الحركة في بيانها"
-    while end > start and text[end - 1] in "”\"»":
-        end -= 1
     if tokens[a].text in "“«\"":
         start = tokens[min(a + 1, b - 1)].start
+    while end > start and text[end - 1] in "”\"»" and not _closes_own_quote(text[start:end]):
+        end -= 1  # a quotation's closing mark, not the end of a quoted name ("صحيفة «آس»")
+    if end < len(text) and text[end] in "”\"»" and _closes_own_quote(text[start:end + 1]):
+        end += 1  # the closing mark of a quoted name the zone stopped before: "بنك «غولدمان ساكس»"
     # the zone's first word, without a conjunction و — unless the word itself starts with و (وسائل، وزارة)
     raw_head = sentence.norm[a]
     head = _strip_wa(raw_head)
