@@ -277,8 +277,10 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
         if tags is not None:
             for span in bio_spans(tags[index]):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
-                    found.append((span.start, span.end, span.entity_type, "tagger", None))
-                    taken[span.start:span.end] = [True] * (span.end - span.start)
+                    i, j = balance_quotes(tokens, span.start, span.end, taken)
+                    if i < j:
+                        found.append((i, j, span.entity_type, "tagger", None))
+                        taken[i:j] = [True] * (j - i)
         found.sort(key=lambda f: f[0])
         for i, j, entity_type, method, entity in found:
             end = tokens[j - 1].end
@@ -336,6 +338,57 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     raw.sort(key=lambda r: r[0])
     mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
     return ArticleEntities(mentions, entities, sentence_tokens)
+
+
+_PAIRS = {"«": "»", "“": "”"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_QUOTE_STOPS = frozenset(".،,:؛!?؟()[]")
+_QUOTE_REACH = 4  # tokens a span may grow to its closing mark
+
+
+def balance_quotes(tokens: Sequence[Token], i: int, j: int, taken: Sequence[bool]) -> tuple[int, int]:
+    """A tagger span ``[i, j)`` with its quotation marks paired: the taggers cut quoted names
+    at a mark ("مكتبة «الغد] العربي»", "«[ذا فولتس»]"; 282 of 45,879 mentions of 3,000
+    SaudiNewsNet articles), which made one entity per cut. A span grows to the mark that closes
+    one it opened, within ``_QUOTE_REACH`` free tokens and no punctuation; a mark that opens or
+    closes nothing inside it at either end is left out; other spans stay as they are."""
+    texts = [t.text for t in tokens]
+
+    def unpaired() -> tuple[str | None, str | None]:
+        """(an opening mark left open, a closing mark with no opener) inside the span."""
+        close = None
+        depth: dict[str, int] = {}
+        for text in texts[i:j]:
+            if text in _PAIRS:
+                depth[text] = depth.get(text, 0) + 1
+            elif text in _CLOSERS:
+                opener = _CLOSERS[text]
+                if depth.get(opener, 0):
+                    depth[opener] -= 1
+                else:
+                    close = text
+        open_ = next((o for o, n in depth.items() if n), None)
+        if open_ is None and texts[i:j].count('"') % 2:
+            open_ = '"' if texts[j - 1] != '"' else None
+            close = '"' if texts[j - 1] == '"' else close
+        return open_, close
+
+    open_, close = unpaired()
+    if close is not None and j - i > 1 and texts[j - 1] == close:
+        j -= 1  # "ذا فولتس»" → "ذا فولتس"
+    if open_ is not None:
+        if texts[j - 1] == open_ and j - i > 1 and (open_ != '"' or texts[i:j].count('"') == 1):
+            j -= 1  # "حزب «" → "حزب"
+        elif texts[i] == open_ and j - i > 1 and (open_ != '"' or texts[i:j].count('"') == 1):
+            i += 1  # "«مجلة" → "مجلة"
+        else:
+            want = _PAIRS.get(open_, '"')
+            for k in range(j, min(len(texts), j + _QUOTE_REACH)):
+                if taken[k] or texts[k] in _QUOTE_STOPS:
+                    break
+                if texts[k] == want:
+                    return i, k + 1  # "مكتبة «الغد العربي»"
+    return i, j
 
 
 # Keys of the names too common to name one person across articles (given names, the large

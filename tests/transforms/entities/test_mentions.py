@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from transforms.entities.mentions import _conjunction, _without_father, extract_mentions
+from transforms.entities.mentions import _conjunction, _without_father, balance_quotes, extract_mentions
+from transforms.tokens import tokenize
 from transforms.text import name_key
 
 
@@ -216,3 +217,29 @@ def test_bare_given_names_stay_in_their_article(first, second, name, shared):
     ids = {a.get(name) or a.get(name.replace(" ", "")), b.get(name) or b.get(name.replace(" ", ""))}
     assert None not in ids
     assert (len(ids) == 1) is shared
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # (text, the tagger's span as token indices, the mention's surface)
+        ("مكتبة «الغد العربي» في القاهرة", (0, 3), "مكتبة «الغد العربي»"),  # grows to its closing mark
+        ("عن «ذا فولتس» أمس", (2, 5), "ذا فولتس"),  # a closing mark with no opener is left out
+        ("مجلة «ساينس» العلمية", (0, 4), "مجلة «ساينس»"),  # paired: as it is
+        ("مكتبة «آفاق، في عمان", (0, 3), "مكتبة «آفاق"),  # no closing mark before the comma
+        ('صحيفة "ستار" اليوم', (0, 3), 'صحيفة "ستار"'),
+        ('عن ستار" اليوم', (1, 3), "ستار"),
+        ("«مجلة العربي الكويتية", (0, 3), "مجلة العربي"),  # an opening mark that opens nothing
+        ("حزب «البيت اليهودي المتطرف الجديد جدا»", (0, 2), "حزب"),  # its closing mark is too far
+    ],
+)
+def test_tagger_spans_pair_their_quotation_marks(text, span, expected):
+    tokens = tokenize(text)
+    i, j = balance_quotes(tokens, *span, [False] * len(tokens))
+    assert text[tokens[i].start:tokens[j - 1].end] == expected
+
+
+def test_a_span_does_not_grow_over_a_taken_token():
+    tokens = tokenize("مكتبة «الغد العربي»")
+    taken = [False, False, False, True, False]  # "العربي" is another mention's
+    assert balance_quotes(tokens, 0, 3, taken) == (0, 3)
