@@ -214,14 +214,25 @@ def _speaker_gender(speaker: _Speaker) -> str | None:
     return "m" if is_title(head) or head in _MASCULINE_HEADS else None
 
 
+def _dual(word: str) -> bool:
+    """A dual cue ("قالا", "قالتا", "يقولان"): the lexicon's singular plus the dual ending."""
+    lexicon = cue_lexicon()
+    if word.endswith("ان") and word[:1] in "يت":
+        return word[:-2] in lexicon
+    return (
+        word.endswith("ا") and not word.endswith("ها")  # "وصفها": described her, not a dual
+        and word[:-1] in lexicon and lexicon[word[:-1]].complement != "participle"
+    )
+
+
 def _agrees(token: Token, speaker: _Speaker) -> bool:
     """Can the cue ``token`` have ``speaker`` as its unspoken subject (carried over from an
     earlier sentence, or the subject of the sentence's first verb for a participle)? Not when
     both genders are known and differ ("وقال" after "الوزارة"), nor when a plural verb follows
     one person or one document ("يقولون" after "الدراسة")."""
     word = _strip_wa(normalize_word(token.text))
-    if word.endswith(("وا", "ون", "ين")) and speaker.kind in ("person", "document"):
-        return False
+    if (word.endswith(("وا", "ون", "ين")) or _dual(word)) and speaker.kind in ("person", "document"):
+        return False  # "يقولون" / "فقالا" after one person or one document
     cue, spoken = _cue_gender(token), _speaker_gender(speaker)
     if cue is not None and speaker.kind == "group":
         return False  # "وذكرت" after "شهود عيان": a dropped plural subject takes a plural verb
@@ -505,6 +516,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         prep = normalize_word(cue.complement[5:])
         if norm == prep or (prep == "ب" and norm.startswith("ب") and not _mention_starts(sentence, tok.start)):
             return True
+        if norm == _OTHER_PREPOSITION.get(cue.lemma):
+            return True  # "ونوه كفاين إلى متابعة الرئيس": not "كفاين إلى متابعة الرئيس هادي"
     if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
         return True
     if _medium_at(sentence, j):
@@ -893,7 +906,7 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
         return k + 1 if norm[k] in _BARE_COMPLEMENTIZERS and k + 1 < len(tokens) else k
     if cue.complement.startswith("prep:"):
         prep = normalize_word(cue.complement[5:])
-        if norm[k] == prep:
+        if norm[k] == prep or norm[k] == _OTHER_PREPOSITION.get(cue.lemma):
             return k + 1 if k + 1 < len(tokens) else None
         if prep == "ب" and norm[k].startswith("ب"):
             return k
@@ -936,6 +949,8 @@ def _participle(
     return _make(sentence, i, cue, speaker, marker, attribution), marker
 
 
+# A second preposition a cue takes: "نوه بـ" praises, "نوه إلى" points out.
+_OTHER_PREPOSITION = {"نوه": normalize_word("إلى")}
 _PARTICIPLE_COMPLEMENTS = {"أشاد": "prep:ب", "نوه": "prep:ب", "سلط": "prep:على"}
 _PREPOSITIONS = _n("في من إلى الى على عن مع بين حول تجاه ضد لدى عند منذ خلال بعد قبل")
 _FRONTED = _PREPOSITIONS | _n("بدوره بدورها بدورهم")
