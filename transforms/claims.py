@@ -92,6 +92,11 @@ _GROUP_WORDS = _n(
     "خبراء خبير محللون محللين محلل مراقبون مراقبين تقارير ناشطون ناشطين شهود سكان معارضون معارضين "
     "منتقدون منتقدين باحثون باحثين الخبراء المحللون المحللين المراقبون الباحثون الباحثين منظمات"
 )
+# People of someone, in the construct state before that someone's name: they speak, not he.
+_FOLLOWERS = _n(
+    "مؤيدو مؤيدي أنصار مناصرو مناصري منتقدو منتقدي معارضو معارضي محامو أقارب أسرة عائلة "
+    "ذوو ذوي مساعدو مساعدي مستشارو مستشاري مقربون مقربين المقربون المقربين"
+)
 _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة موقع شبكة قناة التلفزيون الإذاعة وكالات صحف")
 _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة استطلاع البيان التقرير الوثيقة الدراسة الاستطلاع اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
@@ -1224,6 +1229,9 @@ def _speaker_from_zone(
         return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
+    if head in _FOLLOWERS and persons and persons[0].start > tokens[a].start:
+        # "يقول مؤيدو دورسي إنه": his supporters speak, not Dorsey
+        return _Speaker(None, descriptor, "group", start, end)
     if head in _OFFICE_WORDS and not any(m.start <= start and m.entity_type != "LOC" for m in inside):
         # "قال مكتب رئيس الوزراء أحمد داود أوغلو إن": the office speaks, not the man (a named
         # office, "مكتب التحقيقات الفيدرالي", stays the organisation it names)
