@@ -101,7 +101,8 @@ _MEDIA_WORDS = _n("وسائل إعلام الإعلام وكالة صحيفة م
 _DOCUMENT_WORDS = _n("بيان تقرير وثيقة مقال رسالة دراسة استطلاع البيان التقرير الوثيقة الدراسة الاستطلاع اتفاق اتفاقا الاتفاق اتفاقية الاتفاقية معاهدة المعاهدة معلومات المعلومات")
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
 _RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
-_REPORT_WORDS = _ATTRIBUTION_WORDS | _RELAY_WORDS  # words that start a report without being a cue
+_LEARNED = _n("علمت وعلمت")  # "علمت «الوطن» من مصادر مطلعة أن": a paper's sourced report
+_REPORT_WORDS = _ATTRIBUTION_WORDS | _RELAY_WORDS | _LEARNED  # words that start a report without being a cue
 _OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
 _SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم") | COMPLEMENTIZERS
@@ -352,6 +353,8 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
             found = _attribution(sentence, i, entities)
         elif norm in _RELAY_WORDS:
             found = _relayed(sentence, i, entities, current)
+        elif norm in _LEARNED:
+            found = _learned(sentence, i, entities) if i == 0 or tokens[i - 1].text in '،,.:؛"”»' else None
         elif i == 0 or (i == 1 and tokens[0].text in "“«\""):
             found = _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
         else:
@@ -993,6 +996,50 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
             return speaker if speaker is not None and speaker.kind in ("person", "unnamed_official") else None
         return speaker or _organisation_zone(sentence, (subject, end))
     return None
+
+
+_LEARNED_CUE = Cue("علم", "say")
+
+
+def _learned(sentence: _Sentence, i: int, entities: dict[str, Entity]):
+    """"علمت «الوطن» من مصادر مطلعة أن …" / "وعلمت الصحيفة أن …": a paper's own report (Saudi
+    papers' exclusives) — what the sources it names told it, or the paper's when it names none.
+    Not a claim cue elsewhere: "علمت الأم أن" (the mother learned) says nothing. A later
+    dropped subject ("وأشار إلى أن") goes on with this speaker, not with a name in the report."""
+    tokens, norm, text = sentence.tokens, sentence.norm, sentence.text
+    if i + 2 >= len(tokens):
+        return None
+    outlet = tokens[i + 1].text in '“«"(' or _strip_wa(norm[i + 1]) in _MEDIA_WORDS or norm[i + 1] == normalize_word("الصحيفة")
+    marker = next((k for k in range(i + 2, min(len(tokens), i + 16)) if norm[k] in COMPLEMENTIZERS), None)
+    if not outlet or marker is None:
+        return None
+    sources = next((k + 1 for k in range(i + 2, marker - 1) if norm[k] == "من"), None)
+    speaker = None
+    if sources is not None:
+        head = norm[sources]
+        head = head[:-2] if head.endswith("ها") and _unnamed_kind(head[:-2]) else head  # "من مصادرها"
+        kind = _unnamed_kind(head)
+        if kind is not None:
+            end = marker
+            while end > sources + 1 and tokens[end - 1].text in "،,":
+                end -= 1
+            start, stop = tokens[sources].start, tokens[end - 1].end
+            speaker = _Speaker(None, text[start:stop], kind, start, stop)
+    if speaker is None:
+        end = sources - 1 if sources is not None else marker
+        while end > i + 2 and tokens[end - 1].text in "،,":
+            end -= 1
+        speaker = _speaker_from_zone(sentence, (i + 1, end), entities)
+        if speaker is None and tokens[i + 1].text in '“«"(':  # an outlet the tagger left out: 'وعلمت "سبق" أن'
+            close = next((k for k in range(i + 2, end) if tokens[k].text in '”»")'), None)
+            if close is not None and close > i + 2:
+                start, stop = tokens[i + 2].start, tokens[close - 1].end
+                speaker = _Speaker(None, text[start:stop], "media", start, stop)
+        if speaker is None or speaker.kind not in ("media", "organization"):
+            return None
+        speaker = _Speaker(speaker.entity_id, speaker.text, "media", speaker.start, speaker.end)
+    content = marker + 1 if norm[marker] in _BARE_COMPLEMENTIZERS and marker + 1 < len(tokens) else marker
+    return _make(sentence, i, _LEARNED_CUE, speaker, content, "explicit"), content
 
 
 def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
