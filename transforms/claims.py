@@ -978,6 +978,8 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
     subject = verb + 1
     if subject >= i or norm[verb] in _PREPOSITIONS or _mention_starts(sentence, tokens[verb].start):
         return None
+    if is_title(tokens[verb].text) or is_org_head(tokens[verb].text):
+        return None  # a clause that opens with a noun ("رئيس مجلس إدارة …، إن"): no verb, no subject
     start = tokens[subject].start
     place = next((m for m in sentence.mentions if m.start == start and m.entity_type == "LOC"), None)
     if place is not None:

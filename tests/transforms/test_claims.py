@@ -198,6 +198,10 @@ CASES = [
     ('وعلمت "سبق" أن المنع يشمل المنافذ.', {}, [("سبق", "media", None)]),
     ("وعلمت الصحيفة أن النظر في القضية سيبدأ.", {}, [("الصحيفة", "media", None)]),
     ("علمت الأم أن ابنها نجح.", {}, []),  # the mother learned: no report
+    # a clause that opens with a title has no verb whose subject a participle could take: not
+    # the organisation "مجلس" of "رئيس مجلس إدارة" (and its words were carried on and on)
+    ('وقال لـ"الاقتصادية" باسم مؤمنة؛ رئيس مجلس إدارة إحدى مؤسسات الدباغة، إن الملاك يجمعون الجلود، موضحا أنه يمكن حفظها.',
+     {}, []),
     # someone's supporters, family or lawyers speak, not he
     ("يقول مؤيدو دورسي إنه قائد أكثر إنجازا.", {"دورسي": "PERSON"}, [("مؤيدو دورسي", "group", None)]),
     ("وقالت أسرة الطفل محمد إن الطفل بخير.", {"محمد": "PERSON"}, [("أسرة الطفل محمد", "group", None)]),
