@@ -29,6 +29,7 @@ from importlib.resources import files
 
 from camel_tools.utils.dediac import dediac_ar
 
+from transforms.entities.gazetteer import load_gazetteer
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
@@ -1222,7 +1223,7 @@ def _speaker_for_mention(mention: Mention, entities: dict[str, Entity], text: st
     kind = "person" if mention.entity_type == "PERSON" else "organization"
     before = [w for w in (text or "")[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
     if kind == "organization" and (
-        (entity is not None and _is_media(entity.canonical_name)) or (before and normalize_word(_strip_wa(before[-1])) in _MEDIA_WORDS)
+        (entity is not None and _is_media_entity(entity)) or (before and normalize_word(_strip_wa(before[-1])) in _MEDIA_WORDS)
     ):
         kind = "media"
     return _Speaker(mention.entity_id, mention.surface, kind, mention.start, mention.end)
@@ -1230,6 +1231,19 @@ def _speaker_for_mention(mention: Mention, entities: dict[str, Entity], text: st
 
 def _is_media(name: str) -> bool:
     return any(normalize_word(w) in _MEDIA_WORDS for w in name.split()[:2])
+
+
+def _is_media_entity(entity: Entity) -> bool:
+    """An outlet by its name ("صحيفة عكاظ") or, for one the gazetteer knows by a bare name
+    ("رويترز", "سي إن إن", "بلومبرغ"), by a spelling it lists ("وكالة رويترز")."""
+    if _is_media(entity.canonical_name):
+        return True
+    entry = load_gazetteer().by_key(entity.name_key)
+    return entry is not None and any(normalize_word(v.split()[0]) in _OUTLET_HEADS for v in entry.variants)
+
+
+# Heads of a news outlet's listed spellings (not "موقع": "موقع تويتر" is a platform)
+_OUTLET_HEADS = _n("وكالة صحيفة جريدة شبكة قناة مجلة إذاعة تلفزيون")
 
 
 def _speaker_from_zone(
