@@ -1114,7 +1114,10 @@ def _attribution(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         return None  # "وفقا لميثاق الأمم المتحدة": in accordance with a rule, not a source
     # the لـ of "وفقا لـ X" is the attribution's, not an addressee's (a mid-sentence one after a
     # claim never gets here: see _sentence_claims)
-    speaker = _speaker_from_zone(sentence, (j, end), entities, attribution=True, own_lam=True)
+    speaker_end = end
+    while speaker_end > j + 1 and norm[speaker_end - 1] in _TIME_WORDS:
+        speaker_end -= 1  # "وفق ما أفادت مصادر عسكرية أمس الأحد": when, not who
+    speaker = _speaker_from_zone(sentence, (j, speaker_end), entities, attribution=True, own_lam=True)
     if speaker is None:
         return None
     # Content: the clause this attribution is attached to.

@@ -202,6 +202,9 @@ CASES = [
     # the organisation "مجلس" of "رئيس مجلس إدارة" (and its words were carried on and on)
     ('وقال لـ"الاقتصادية" باسم مؤمنة؛ رئيس مجلس إدارة إحدى مؤسسات الدباغة، إن الملاك يجمعون الجلود، موضحا أنه يمكن حفظها.',
      {}, []),
+    # a source's time words are when, not who
+    ("وسيطرت القوات على المدينة، وفق ما أفادت مصادر عسكرية أمس الأحد.", {},
+     [("مصادر عسكرية", "unnamed_official", None)]),
     # an outlet the gazetteer lists under a bare name is media: "رويترز" as "وكالة رويترز"
     ("وارتفع النفط أمس، بحسب رويترز.", {"رويترز": "ORG"}, [("رويترز", "media", "رويترز")]),
     ("وقال تويتر إن الخدمة عادت.", {"تويتر": "ORG"}, [("تويتر", "organization", "تويتر")]),
