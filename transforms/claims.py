@@ -33,7 +33,7 @@ from transforms.entities.gazetteer import load_gazetteer
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
-from transforms.sentences import quoted_ranges
+from transforms.sentences import QUOTE_OPENERS, quoted_ranges
 from transforms.tokens import Token, tokenize
 from transforms.text import TATWEEL, has_arabic, normalize_word
 
@@ -1002,6 +1002,7 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
 
 
 _LEARNED_CUE = Cue("علم", "say")
+_THE_PAPER = _n("الصحيفة")
 
 
 def _learned(sentence: _Sentence, i: int, entities: dict[str, Entity]):
@@ -1012,7 +1013,7 @@ def _learned(sentence: _Sentence, i: int, entities: dict[str, Entity]):
     tokens, norm, text = sentence.tokens, sentence.norm, sentence.text
     if i + 2 >= len(tokens):
         return None
-    outlet = tokens[i + 1].text in '“«"(' or _strip_wa(norm[i + 1]) in _MEDIA_WORDS or norm[i + 1] == normalize_word("الصحيفة")
+    outlet = tokens[i + 1].text in '“«"(' or _strip_wa(norm[i + 1]) in _MEDIA_WORDS or norm[i + 1] in _THE_PAPER
     marker = next((k for k in range(i + 2, min(len(tokens), i + 16)) if norm[k] in COMPLEMENTIZERS), None)
     if not outlet or marker is None:
         return None
@@ -1160,16 +1161,13 @@ def _reported_verb(word: str) -> bool:
     return False
 
 
-_OPENING = {"”": "“", "»": "«"}
-
-
 def _closes_own_quote(descriptor: str) -> bool:
     """Does the mark that ends ``descriptor`` close a quotation opened inside it ("صحيفة
     «آس»", 'صحيفة "ستار"')? A speaker's name keeps that mark."""
     mark = descriptor[-1]
     if mark == '"':
         return descriptor.count('"') % 2 == 0
-    return 0 < descriptor.count(_OPENING[mark]) >= descriptor.count(mark)
+    return 0 < descriptor.count(QUOTE_OPENERS[mark]) >= descriptor.count(mark)
 
 
 def _source_lemma(word: str) -> str:

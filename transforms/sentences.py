@@ -22,7 +22,10 @@ from dataclasses import dataclass
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _TERMINATOR_RE = re.compile(r"[.!?؟؛…]+")
 _CLOSERS = "”»\"')]}’›"
-_QUOTE_PAIRS = {"“": "”", "«": "»", "‹": "›"}
+# Opening quotation marks and the marks that close them (the claims and the mentions pair
+# quoted names by the same table).
+QUOTE_PAIRS = {"“": "”", "«": "»", "‹": "›"}
+QUOTE_OPENERS = {closer: opener for opener, closer in QUOTE_PAIRS.items()}
 _AD_LINE_RE = re.compile(r"^\s*\[ad_\d+\]\s*$")
 _SOURCE_LINE_RE = re.compile(r"^\s*المصدر\s*:?\s*$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)$")
@@ -78,7 +81,7 @@ def _split_paragraph(text: str, start: int, end: int):
         yield span
 
 
-_QUOTE_MARK_RE = re.compile("[" + "".join(_QUOTE_PAIRS) + '"]')
+_QUOTE_MARK_RE = re.compile("[" + "".join(QUOTE_PAIRS) + '"]')
 
 
 def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -94,7 +97,7 @@ def quoted_ranges(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = found.start()
         ch = text[i]
         if ch != '"':
-            close = text.find(_QUOTE_PAIRS[ch], i + 1, end)
+            close = text.find(QUOTE_PAIRS[ch], i + 1, end)
             if close != -1:
                 ranges.append((i, close + 1))
                 found = search(text, close + 1, end)

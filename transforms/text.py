@@ -32,8 +32,10 @@ from camel_tools.utils.normalize import (
 
 class _ArcleanTable(dict):
     """camel-tools' ``arclean`` character map as a ``str.translate`` table: the same mapping
-    (characters the map does not list are dropped, as its default is ""), at C speed —
-    ``CharMapper`` walks the string in Python, which dominated sentence normalization."""
+    (characters the map does not list are dropped, as its default is "") — ``CharMapper``
+    walks the string in Python, which dominated sentence normalization. ``arclean`` below
+    applies it only to the runs of characters it changes; the whole-string translate is the
+    reference the tests compare both with."""
 
     def __missing__(self, codepoint: int) -> None:
         return None

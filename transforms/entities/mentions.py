@@ -34,6 +34,7 @@ from transforms.entities.given_names import COMMON_NAMES
 from transforms.entities.national import country_of, national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
+from transforms.sentences import QUOTE_OPENERS, QUOTE_PAIRS
 from transforms.tokens import Token, tokenize
 from transforms.text import has_arabic, name_key, normalize_word
 
@@ -340,8 +341,6 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     return ArticleEntities(mentions, entities, sentence_tokens)
 
 
-_PAIRS = {"«": "»", "“": "”"}
-_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _QUOTE_STOPS = frozenset(".،,:؛!?؟()[]")
 _QUOTE_REACH = 4  # tokens a span may grow to its closing mark
 
@@ -359,10 +358,10 @@ def balance_quotes(tokens: Sequence[Token], i: int, j: int, taken: Sequence[bool
         close = None
         depth: dict[str, int] = {}
         for text in texts[i:j]:
-            if text in _PAIRS:
+            if text in QUOTE_PAIRS:
                 depth[text] = depth.get(text, 0) + 1
-            elif text in _CLOSERS:
-                opener = _CLOSERS[text]
+            elif text in QUOTE_OPENERS:
+                opener = QUOTE_OPENERS[text]
                 if depth.get(opener, 0):
                     depth[opener] -= 1
                 else:
@@ -382,7 +381,7 @@ def balance_quotes(tokens: Sequence[Token], i: int, j: int, taken: Sequence[bool
         elif texts[i] == open_ and j - i > 1 and (open_ != '"' or texts[i:j].count('"') == 1):
             i += 1  # "«مجلة" → "مجلة"
         else:
-            want = _PAIRS.get(open_, '"')
+            want = QUOTE_PAIRS.get(open_, '"')
             for k in range(j, min(len(texts), j + _QUOTE_REACH)):
                 if taken[k] or texts[k] in _QUOTE_STOPS:
                     break
