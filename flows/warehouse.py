@@ -282,7 +282,7 @@ def build_duckdb(snapshot: Path, target: Path, run_id: str) -> None:
             con.execute(path.read_text(encoding="utf-8"))
             if path.name.startswith("001_"):
                 _load_tables(con, snapshot, schema.ALL_TABLES)
-        _write_info(con, run_id, updates=0)
+        _write_info(con, run_id, updates=0, build_key=_build_key())
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     finally:
@@ -313,10 +313,11 @@ def update_duckdb(current: Path, base_run_id: str, snapshot: Path, target: Path,
         con.execute("USE khabar")
         info = _read_info(con)
         expected = snapshot_counts(snapshot)
+        build_key = _build_key()
         ok = (
             info is not None
             and info["snapshot_id"] == base_run_id
-            and info["build_key"] == _build_key()
+            and info["build_key"] == build_key
             and info["updates"] < MAX_DUCKDB_UPDATES
             and len(removed_article_ids) <= MAX_UPDATE_SHARE * expected["articles"]
         )
@@ -332,7 +333,7 @@ def update_duckdb(current: Path, base_run_id: str, snapshot: Path, target: Path,
                 if table not in schema.ARTICLE_TABLES:
                     con.execute(f"DELETE FROM {table}")
             _load_tables(con, snapshot, schema.ALL_TABLES, new_in_run=run_id)
-            _write_info(con, run_id, updates=info["updates"] + 1)
+            _write_info(con, run_id, updates=info["updates"] + 1, build_key=build_key)
             counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in schema.ALL_TABLES}
             ok = counts == expected
             con.execute("COMMIT" if ok else "ROLLBACK")
@@ -373,11 +374,11 @@ def _build_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def _write_info(con: duckdb.DuckDBPyConnection, run_id: str, updates: int) -> None:
+def _write_info(con: duckdb.DuckDBPyConnection, run_id: str, updates: int, build_key: str) -> None:
     con.execute(
         "CREATE OR REPLACE TABLE warehouse_info AS SELECT ? AS snapshot_id, now() AS built_at, "
         "? AS build_key, ?::INTEGER AS updates_since_rebuild",
-        [run_id, _build_key(), updates],
+        [run_id, build_key, updates],
     )
 
 
