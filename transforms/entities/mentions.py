@@ -30,7 +30,7 @@ from functools import lru_cache
 from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
-from transforms.entities.given_names import COMMON_NAMES
+from transforms.entities.given_names import COMMON_NAMES, GIVEN_NAMES
 from transforms.entities.national import country_of, national_club, national_ministry
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
@@ -124,6 +124,11 @@ def _conjunction(surface: str, entity_type: str) -> bool:
     ):  # "بوزارة الدفاع", "لوزارة الداخلية": a preposition before the head noun ("للاتحاد" is
         # ل + الاتحاد, its alef gone: no surface to cut)
         return True
+    if (
+        entity_type == "PERSON" and len(first) >= 4 and first[0] in "بل" and not first.startswith(("لل", "بال"))
+        and _glued_given_name(first)
+    ):  # "وفقاً [لعبد الله] الموسى", "[لمحمد] العتيبي", "[بحسن] نصر الله": a preposition on a given name
+        return True
     if len(first) < 4 or not first.startswith("و") or first.startswith("وال"):
         return False
     rest = first[1:]
@@ -134,6 +139,16 @@ def _conjunction(surface: str, entity_type: str) -> bool:
             and normalize_word(first) not in _WAW_NAMES
         )
     return is_org_head(rest)
+
+
+def _glued_given_name(word: str) -> bool:
+    """Is ``word`` ب / ل on a common given name (لمحمد، بحسن، لعبدالرحمن، لعبد of "لعبد الله")
+    rather than a name of its own (بسام، لبنى: the whole is a name or the rest is none)? The
+    taggers keep the preposition in the person's span: 19 such mentions on 3,000 SaudiNewsNet
+    articles, each a person of its own ("لعبد الله الموسى")."""
+    norm = normalize_word(word)
+    rest = norm[1:]
+    return norm not in COMMON_NAMES and (rest in GIVEN_NAMES or (rest.startswith("عبد") and len(rest) >= 3))
 
 
 @dataclass(slots=True)

@@ -46,6 +46,15 @@ from transforms.text import name_key
         ("بنك الجزيرة", "ORG", False),
         ("لجنة الانتخابات", "ORG", False),
         ("بوزارة", "PERSON", False),
+        # ... and ب / ل glued to a person's common given name ("وفقاً لعبد الله الموسى")
+        ("لعبد الله الموسى", "PERSON", True),
+        ("لمحمد العتيبي", "PERSON", True),
+        ("بحسن نصر الله", "PERSON", True),
+        ("لعبدالرحمن", "PERSON", True),
+        ("بسام العلي", "PERSON", False),  # سام is no given name of the list; بسام is one
+        ("لبنى عبد العزيز", "PERSON", False),
+        ("لطفي بوشناق", "PERSON", False),
+        ("لمحمد", "LOC", False),
     ],
 )
 def test_conjunction(surface, entity_type, conjunction):
