@@ -113,7 +113,7 @@ _ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
 # news closes with. Without a subject it is nobody's claim, not the last speaker's words.
 _IMPERSONAL_CUES = _n("يذكر ويذكر")
-_SPEAKER_MAX_TOKENS = 14
+_SPEAKER_MAX_TOKENS = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +336,7 @@ def _opening_quotation_end(sentence: _Sentence) -> int | None:
 def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous: _Speaker | None) -> list[Claim]:
     claims: list[Claim] = []
     consumed_until = -1  # token index before which cues belong to an earlier claim's speaker zone
+    subject: _Speaker | None = None  # of a cue verb opening the sentence that made no claim
     tokens = sentence.tokens
     lexicon = cue_lexicon()
     for i, token in enumerate(tokens):
@@ -347,7 +348,7 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
         if claims and claims[-1].content_start <= token.start < claims[-1].content_end and not _starts_clause(sentence, i):
             continue  # a report nested inside the previous claim's content
         current = _Speaker(claims[-1].speaker_entity_id, claims[-1].speaker_text, claims[-1].speaker_kind,
-                           claims[-1].speaker_start, claims[-1].speaker_end) if claims else previous
+                           claims[-1].speaker_start, claims[-1].speaker_end) if claims else (subject or previous)
         if norm in _ATTRIBUTION_WORDS:
             if claims and i > 1:
                 continue  # "قال كيم إن …، وفقا لوكالة الأنباء": the source of Kim's words, not a claim
@@ -359,8 +360,10 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
         elif i == 0 or (i == 1 and tokens[0].text in "“«\""):
             found = _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
         else:
-            found = _cue_claim(sentence, i, entities, current, continues=bool(claims))
+            found = _cue_claim(sentence, i, entities, current, continues=bool(claims) or subject is not None)
         if found is None:
+            if not claims and subject is None:
+                subject = _clause_verb_subject(sentence, i, entities)
             continue
         claim, next_i = found
         if claims and claims[-1].content_end > (claim.cue_start or claim.content_start):
@@ -410,25 +413,7 @@ def _cue_claim(
         return None  # 'وفي تغريدة عبر "تويتر" أمس، قال': via a medium named in quotes
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
-    # the speaker zone: tokens after the cue up to the content marker
-    j = i + 1
-    if j < len(tokens) and norm[j] in _PREP_PRONOUNS:
-        j += 1  # "أشادت به بيونج يانج": the object pronoun comes before the subject
-    addressee_end = _past_addressee(sentence, j)
-    addressed = 0
-    if addressee_end is not None:  # "وأوضح لـ«عكاظ» المتحدث الرسمي … أن": to whom, then who
-        addressed, j = addressee_end - j, addressee_end
-    zone_start = j
-    while (j < len(tokens) and j - i - addressed <= _SPEAKER_MAX_TOKENS
-           and not _is_speaker_stop(sentence, j, cue)):
-        if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
-            close = next((n for n in range(j + 1, min(j + 12, len(tokens))) if tokens[n].text == ")"), None)
-            if close is not None:
-                j = close + 1
-                continue
-        j += 1
-    j = _past_apposed_name(sentence, zone_start, j)
-    speaker_tokens = (zone_start, j)
+    zone_start, j = speaker_tokens = _speaker_zone(sentence, i, cue)
     k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
     if marker is None and cue.complement == "say" and j > zone_start and not _revealed_thing(sentence, k, cue):
@@ -625,6 +610,64 @@ _PREP_PRONOUNS = _n("به بها بهم بهما عنه عنها عنهم له �
 # Whom words are said to, alone after the cue: the reporter ("وقال لي إن") or an audience
 _SELF_ADDRESSEES = _n("لي لنا")
 _AUDIENCES = _n("للصحافيين للصحفيين للإعلاميين للمراسلين للصحيفة للوكالة للقناة للموقع للتلفزيون للإذاعة للحضور")
+
+
+def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
+    """The tokens after the cue at ``i`` that may name its speaker, up to the content marker or
+    another stop: past an object pronoun and an addressee, over a parenthetical aside."""
+    tokens, norm = sentence.tokens, sentence.norm
+    j = i + 1
+    if j < len(tokens) and norm[j] in _PREP_PRONOUNS:
+        j += 1  # "أشادت به بيونج يانج": the object pronoun comes before the subject
+    addressee_end = _past_addressee(sentence, j)
+    addressed = 0
+    if addressee_end is not None:  # "وأوضح لـ«عكاظ» المتحدث الرسمي … أن": to whom, then who
+        addressed, j = addressee_end - j, addressee_end
+    zone_start = j
+    while (j < len(tokens) and j - i - addressed <= _SPEAKER_MAX_TOKENS
+           and not _is_speaker_stop(sentence, j, cue)):
+        if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
+            close = next((n for n in range(j + 1, min(j + 12, len(tokens))) if tokens[n].text == ")"), None)
+            if close is not None:
+                j = close + 1
+                continue
+        j += 1
+    return zone_start, _past_apposed_name(sentence, zone_start, j)
+
+
+_OBJECT_PREPOSITIONS = _n("على علي عن إلى الى")
+
+
+def _clause_verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """The subject of a cue verb that opens the sentence (or its clause after a fronted "من
+    جهته،") and made no claim: "أكد مصدر في لجنة المسابقات، عدم وصول اعتراضات، وقال: …",
+    "حذر استشاري … الدكتور حذيفة الخراط، من الأضرار …، مشيرا إلى أن" — who goes on speaking in
+    the sentence's later cues (without it they went to a name inside the object, or to none)."""
+    cue = _cue_at(sentence, i)
+    if cue is None or cue.complement == "participle" or (i > 0 and sentence.tokens[i - 1].text not in "،,"):
+        return None
+    if i > 5 or (i > 0 and not (sentence.norm[0] in _FRONTED or _strip_wa(sentence.norm[0]) in _FRONTED)):
+        return None
+    a, b = _speaker_zone(sentence, i, cue)
+    tokens, norm = sentence.tokens, sentence.norm
+    for k in range(a + 1, b):  # "تركي الخليفة على دور الأهل", "عدنان مندورة متطرقا": the object begins
+        if _inside_mention(sentence, tokens[k].start):
+            continue
+        if (norm[k] in _OBJECT_PREPOSITIONS and not is_title(tokens[k - 1].text) and norm[k - 1] != "العام") or (
+            tokens[k].text.endswith(("ًا", "اً")) or _cue_at(sentence, k) is not None
+        ):
+            b = k
+            break
+    if b <= a:
+        return None
+    speaker = _speaker_from_zone(sentence, (a, b), entities, attribution=True)
+    if speaker is not None and speaker.kind == "person" and speaker.start is not None:
+        # the zone may run on into the object ("لويز موشيكيوابو أي علاقة لبلدها"): end at the name
+        name = next((m for m in sentence.mentions if m.entity_id == speaker.entity_id
+                     and speaker.start <= m.start and m.end < speaker.end), None)
+        if name is not None:
+            speaker = _Speaker(speaker.entity_id, sentence.text[speaker.start:name.end], "person", speaker.start, name.end)
+    return speaker
 
 
 def _past_addressee(sentence: _Sentence, j: int) -> int | None:
@@ -965,6 +1008,8 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
             return m
         if tokens[m].text in "؛." and not _abbreviation_dot(sentence, m):
             return None
+        if m > 0 and tokens[m - 1].text in "،," and _cue_at(sentence, m) is not None:
+            return None  # "ونفت الوزيرة أي علاقة، وقالت: «…»": another cue's words, not this one's
         m += 1
     return None
 
