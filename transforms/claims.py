@@ -112,7 +112,8 @@ _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
 _ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
 # news closes with. Without a subject it is nobody's claim, not the last speaker's words.
-_IMPERSONAL_CUES = _n("يذكر ويذكر")
+_BETWEEN = "بين"  # the bare form of بيّن ("explained") is also the preposition "between"
+_IMPERSONAL_CUES = _n("يذكر ويذكر يتوقع ويتوقع")  # "ويتوقع أن يصل العدد": it is expected
 _SPEAKER_MAX_TOKENS = 18
 
 
@@ -411,6 +412,8 @@ def _cue_claim(
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.lemma == "عبر" and i + 1 < len(tokens) and _quoted_name(sentence, i + 1):
         return None  # 'وفي تغريدة عبر "تويتر" أمس، قال': via a medium named in quotes
+    if norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛" and norm[i - 1] not in _CLAUSE_OPENERS:
+        return None  # "العلاقات بين إيران وقطر": between, not "explained" (which opens its clause: "وبين")
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
     zone_start, j = speaker_tokens = _speaker_zone(sentence, i, cue)
@@ -838,6 +841,16 @@ def _relative_cue(sentence: _Sentence, i: int) -> bool:
 
 
 _TOPIC_WORDS = _n("حول عن بشأن بخصوص وفيما فيما")
+
+
+def _topic_word(word: str) -> bool:
+    """A word that fronts a topic, with or without و / ف (also the short "وعن")."""
+    return _strip_wa(word) in _TOPIC_WORDS or word in _SHORT_TOPIC_WORDS
+
+
+_SHORT_TOPIC_WORDS = _n("وعن فعن")  # too short for _strip_wa
+# "وعن أبي هريرة رضي الله عنه قال": a hadith's narrator, named with his honorific, speaks
+_HONORIFIC_BLESSING = normalize_word("رضي")
 _KANA = _n("كان كانت كانوا")
 _QAD = normalize_word("قد")
 
@@ -906,10 +919,18 @@ def _organisation_subject(sentence: _Sentence, i: int, entities: dict[str, Entit
 
 
 def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
-    """The first named person before the cue in this sentence (not an addressee)."""
+    """The first named person before the cue in this sentence (not an addressee, not in a
+    fronted topic: "وعن مفاوضات الأهلي في ضم الزبيدي، أجاب" — the topic runs to the comma
+    right before the cue)."""
+    tokens, norm = sentence.tokens, sentence.norm
+    topic_end = -1
+    if i > 1 and tokens[i - 1].text in "،," and _topic_word(norm[0]) and _HONORIFIC_BLESSING not in norm[:i]:
+        topic_end = tokens[i - 1].start
     for mention in sentence.mentions:
-        if mention.end > sentence.tokens[i].start:
+        if mention.end > tokens[i].start:
             break
+        if mention.start < topic_end:
+            continue
         if mention.entity_type == "PERSON" and not _addressee(sentence, mention) and not _topic(sentence, mention):
             return _speaker_for_mention(mention, entities, sentence.text)
     return None
@@ -924,7 +945,10 @@ def _topic(sentence: _Sentence, mention: Mention) -> bool:
     for n in range(k - 1, max(-1, k - 6), -1):
         if sentence.tokens[n].text in "،,:؛":
             return False
-        if _strip_wa(sentence.norm[n]) in _TOPIC_WORDS:
+        if _topic_word(sentence.norm[n]):
+            after = sentence.token_after(mention.end)
+            if after is not None and sentence.norm[after] == _HONORIFIC_BLESSING:
+                return False  # "وعن أبي هريرة رضي الله عنه قال": the narrator
             return n == 0 or sentence.tokens[n - 1].text in "،,:؛"
     return False
 
