@@ -67,7 +67,7 @@ _BARE_COMPLEMENTIZERS = _n("إن أن بأن وإن وأن")
 _TIME_WORDS = _n(
     "يوم اليوم أمس الليلة صباح مساء الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
     "خلال للصحفيين للصحافيين للصحفيين، لوسائل لصحيفة لوكالة لقناة لشبكة عبر أيضا أيضاً كذلك بدوره بدورها "
-    "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا"
+    "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا باستمرار مرارا دائما دوما"
 )
 _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات حديث مؤتمر المقال مقال كلمة خطاب رسالة تغريدة")
 # "في" before these, and these prepositions after a person's name, begin where or about whom,
@@ -376,7 +376,7 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
     return [c for c in claims if c.content_end > c.content_start]
 
 
-_CLAUSE_OPENERS = _n("حيث فيما بينما")
+_CLAUSE_OPENERS = _n("حيث فيما بينما حين")  # حين: "في حين أشارت المخابرات إلى أن" (whereas)
 
 
 def _starts_clause(sentence: _Sentence, i: int) -> bool:
