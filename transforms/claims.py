@@ -636,7 +636,7 @@ def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
         addressed, j = addressee_end - j, addressee_end
     zone_start = j
     while (j < len(tokens) and j - i - addressed <= _SPEAKER_MAX_TOKENS
-           and not _is_speaker_stop(sentence, j, cue)):
+           and (not _is_speaker_stop(sentence, j, cue) or _source_origin(sentence, zone_start, j, cue))):
         if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
             close = next((n for n in range(j + 1, min(j + 12, len(tokens))) if tokens[n].text == ")"), None)
             if close is not None:
@@ -647,6 +647,34 @@ def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
 
 
 _OBJECT_PREPOSITIONS = _n("على علي عن إلى الى")
+
+
+def _told_outlet(sentence: _Sentence, k: int) -> bool:
+    """Is token ``k`` an outlet told, glued to لـ ("مصادر صحفية من مأرب [لوكالة] الأنباء
+    الألمانية إن")? Only an outlet: after a title the لـ is "of" ("الأمين العام لمجلس التعاون",
+    "السكرتير الصحفي للرئاسة")."""
+    word = sentence.norm[k]
+    if not word.startswith("ل") or len(word) < 4:
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    return stem in _OUTLET_HEADS or normalize_word(sentence.tokens[k].text[1:]) in _OUTLET_HEADS
+
+
+def _source_origin(sentence: _Sentence, a: int, j: int, cue: Cue) -> bool:
+    """Is the "من" at token ``j`` where unnamed sources come from — "مصادر صحفية من مأرب",
+    "مسؤول من وزارة الخارجية" — right after an official's or a group's head word (and up to
+    two adjectives) that opens the zone at ``a``, before a name or a definite noun? Then it
+    belongs to the speaker. Not after "حذر" ("warned of": "حذر اقتصاديون من سماسرة الديون")."""
+    tokens, norm = sentence.tokens, sentence.norm
+    return (
+        norm[j] == "من" and 0 < j - a <= 3 and cue.lemma not in _WARNINGS and j + 1 < len(tokens)
+        and (norm[j + 1].startswith("ال") or _mention_starts(sentence, tokens[j + 1].start))
+        and _strip_wa(norm[a]) in _OFFICIAL_WORDS | _GROUP_WORDS
+        and not any(t.text in "،,:" for t in tokens[a:j])
+    )
+
+
+_WARNINGS = frozenset({"حذر", "خشي"})
 
 
 def _clause_verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
@@ -1001,6 +1029,10 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
         past = _past_quoted_name(sentence, k)
         if past is not None:
             k = past  # 'لصحيفة "الرياض": إن': the paper's name, not the quotation
+            continue
+        past = _past_addressee(sentence, k) if norm[k][:1] == "ل" else None
+        if past is not None and past > k:
+            k = past  # "وقال الوزير لوكالة الأنباء الألمانية إن": to whom
             continue
         if _medium_at(sentence, k):
             # "عبر حسابه في «تويتر» أن": on to the complementizer or colon after the medium
@@ -1433,7 +1465,8 @@ def _speaker_from_zone(
         # object of "كتب عدداً من التغريدات"); without one, better no claim than a wrong one
         return None
     start, end = tokens[a].start, tokens[b - 1].end
-    cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل" or _adjunct_at(sentence, k)), None)
+    cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل" or _adjunct_at(sentence, k)
+                or _told_outlet(sentence, k)), None)
     if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker, nor
         end = tokens[cut - 1].end  # where or about whom: "جورباتشوف عن الأمير سعود", "الحركة في بيانها"
     if tokens[a].text in "“«\"":
