@@ -87,6 +87,7 @@ _MEDIUM_WORDS = _n(
 _OFFICIAL_WORDS = _n(
     "مسؤول مسؤولا مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
     "مصدر مصادر المصدر المصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد "
+    "ممثل ممثلو ممثلي ممثلون "
     "شاهد شاهدة"  # "وذكر شاهد عيان أن": one unnamed witness (شهود، a group, below)
 )
 _GROUP_WORDS = _n(
@@ -1189,17 +1190,22 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
     if place is not None:
         return _Speaker(place.entity_id, place.surface, "organization", place.start, place.end)
     title = norm[subject] in _OFFICE_TITLES
-    if title or is_org_head(tokens[subject].text):
+    unnamed = _unnamed_kind(norm[subject], documents=True)  # "ورفض ممثلو الأمن العام التعليق، قائلين"
+    if title or unnamed is not None or is_org_head(tokens[subject].text):
         # the title or organisation and its definite complements ("رئيسة المجلس", "وزير الري
         # والمياه الإثيوبي", "حكومة الثني"), or a name: not the predicate after it ("متحمسة",
         # "حديثه", "عمق العلاقات")
         end = subject + 1
-        while end < i and (norm[end].startswith(("ال", "وال", "لل")) or _inside_mention(sentence, tokens[end].start)
-                           or _mention_starts(sentence, tokens[end].start)):
+        while end < i and norm[end] not in _TIME_WORDS and (
+            norm[end].startswith(("ال", "وال", "لل")) or _inside_mention(sentence, tokens[end].start)
+            or _mention_starts(sentence, tokens[end].start)
+        ):
             end += 1
         speaker = _speaker_from_zone(sentence, (subject, end), entities)
         if title:
             return speaker if speaker is not None and speaker.kind in ("person", "unnamed_official") else None
+        if unnamed is not None:
+            return speaker
         return speaker or _organisation_zone(sentence, (subject, end))
     return None
 

@@ -309,6 +309,9 @@ CASES = [
      [("السكرتير الصحفي للرئاسة اليمنية مختار الرحبي", "person", "مختار الرحبي")]),  # لـ "of", not "to"
     ("حذر اقتصاديون من سماسرة الديون، داعين إلى تجريم عملهم.", {},  # warned of: من is no origin
      [("اقتصاديون", "group", None)]),
+    # the unnamed subject of the sentence's verb speaks on in a participle after it
+    ("ورفض متحدث باسم مكتب رئاسة الوزراء التعليق، مشيرا إلى أن الموعد سيعلن لاحقا.", {},
+     [("متحدث", "unnamed_official", None)]),  # (its description stops at the first indefinite word)
     # someone's supporters, family or lawyers speak, not he
     ("يقول مؤيدو دورسي إنه قائد أكثر إنجازا.", {"دورسي": "PERSON"}, [("مؤيدو دورسي", "group", None)]),
     ("وقالت أسرة الطفل محمد إن الطفل بخير.", {"محمد": "PERSON"}, [("أسرة الطفل محمد", "group", None)]),
