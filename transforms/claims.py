@@ -87,7 +87,7 @@ _MEDIUM_WORDS = _n(
 _OFFICIAL_WORDS = _n(
     "مسؤول مسؤولا مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
     "مصدر مصادر المصدر المصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد "
-    "ممثل ممثلو ممثلي ممثلون "
+    "ممثل ممثلو ممثلي ممثلون أحد إحدى "  # "ويقول أحد السماسرة إن": one of them
     "شاهد شاهدة"  # "وذكر شاهد عيان أن": one unnamed witness (شهود، a group, below)
 )
 _GROUP_WORDS = _n(
@@ -735,7 +735,9 @@ def _past_addressee(sentence: _Sentence, j: int) -> int | None:
         glued = [m for m in sentence.mentions if token.start < m.start < token.end]
         if glued:  # "لرويترز", "لصحيفة الحياة"
             k = sentence.token_after(max(m.end for m in glued), n)
-        elif (word[2:] if word.startswith("لل") else word[1:]) in _OUTLET_HEADS or is_org_head(token.text[1:]):
+        elif (word[2:] if word.startswith("لل") else word[1:]) in _OUTLET_HEADS or is_org_head(token.text[1:]) or (
+            word == _TO_SITE and j + 1 < n and tokens[j + 1].text in "“«\""
+        ):  # 'لموقع «الحملة الدولية لحقوق الإنسان»' (not every موقع is an outlet: "موقع تويتر")
             k = _past_name(sentence, j + 1) or _noun_phrase_end(sentence, j, min(n, j + 8))
         else:
             return None
@@ -753,6 +755,9 @@ def _past_addressee(sentence: _Sentence, j: int) -> int | None:
         return next((m for m in range(k + 1, min(n, k + 8))
                      if tokens[m].text in "“«\":" or norm[m] in COMPLEMENTIZERS), k)
     return k
+
+
+_TO_SITE = normalize_word("لموقع")
 
 
 def _past_name(sentence: _Sentence, k: int) -> int | None:
@@ -1052,6 +1057,12 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
                 return k
             k = nxt
             continue
+        if norm[k] == "في" and k + 1 < len(tokens) and norm[k + 1] in _ADJUNCT_NOUNS:
+            # "في بيان لها أمس أن", "في مؤتمر صحفي مشترك مع العربي، إن": where, on to the marker
+            nxt = _next_marker_after(sentence, k + 2, cue)
+            if nxt is not None and tokens[nxt].text not in "“«\"":
+                k = nxt
+                continue
         if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
             k += 1
             continue
@@ -1503,8 +1514,11 @@ def _speaker_from_zone(
     ]
     if not own_lam and raw_head.startswith("ل") and is_org_head(tokens[a].text[1:]):
         return None  # "قال لهيئة الإذاعة الأميركية (سي إن إن) إنه": to whom, and no one else
-    if not inside and sentence.mentions_between(zone_start, end) and a == zone[0] and head not in _SPEAKER_HEADS:
-        return None  # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one)
+    outside = sentence.mentions_between(zone_start, end)
+    if not inside and outside and a == zone[0] and head not in _SPEAKER_HEADS and outside[0].start < tokens[a].end:
+        # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one;
+        # "أوضح مكتب العمل بجازان" has one before its place)
+        return None
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
     if any(not _in_aside(sentence, m, a, b) for m in persons):

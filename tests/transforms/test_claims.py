@@ -312,6 +312,12 @@ CASES = [
     # the unnamed subject of the sentence's verb speaks on in a participle after it
     ("ورفض متحدث باسم مكتب رئاسة الوزراء التعليق، مشيرا إلى أن الموعد سيعلن لاحقا.", {},
      [("متحدث", "unnamed_official", None)]),  # (its description stops at the first indefinite word)
+    # where the words were said ("في بيان لها أمس", "في مؤتمر صحفي مع …،") before the content
+    ("وأكدت الأمانة في بيان لها امس أن المجرمين استخفوا بالحرمات.", {}, [("الأمانة", "organization", None)]),
+    ("وقال المبعوث الأممي في مؤتمر صحفي مشترك أمس مع العربي، إن هناك تطابقا.", {"العربي": "PERSON"},
+     [("المبعوث الأممي", "unnamed_official", None)]),
+    ("ويقول أحد السماسرة إن هذا الطراز قديم.", {}, [("أحد السماسرة", "unnamed_official", None)]),
+    ("أوضح مكتب العمل بجازان أنه اتخذ الإجراءات.", {"جازان": "LOC"}, [("مكتب العمل بجازان", "organization", None)]),
     # someone's supporters, family or lawyers speak, not he
     ("يقول مؤيدو دورسي إنه قائد أكثر إنجازا.", {"دورسي": "PERSON"}, [("مؤيدو دورسي", "group", None)]),
     ("وقالت أسرة الطفل محمد إن الطفل بخير.", {"محمد": "PERSON"}, [("أسرة الطفل محمد", "group", None)]),
