@@ -30,6 +30,7 @@ from importlib.resources import files
 from camel_tools.utils.dediac import dediac_ar
 
 from transforms.entities.gazetteer import load_gazetteer
+from transforms.entities.given_names import COMMON_NAMES
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
@@ -529,8 +530,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
             return True
         if norm == _OTHER_PREPOSITION.get(cue.lemma):
             return True  # "ونوه كفاين إلى متابعة الرئيس": not "كفاين إلى متابعة الرئيس هادي"
-    if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _IN_CONTEXT_WORDS:
-        return True
+    if norm == "في" and j + 1 < len(sentence.tokens) and sentence.norm[j + 1] in _ADJUNCT_NOUNS:
+        return True  # "في بيان", "في مداخلة مع قناة الإخبارية": where, not who
     if _medium_at(sentence, j):
         return True  # "وكتب في صفحته على فيسبوك أن": where, not who
     if norm == _ON and cue.complement == "say" and _complementizer_at(sentence, j + 1):
@@ -619,6 +620,8 @@ def _inside_mention(sentence: _Sentence, pos: int) -> bool:
 
 
 _PREP_PRONOUNS = _n("به بها بهم بهما عنه عنها عنهم له لها لهم منه منها")
+# Honorifics with a pronoun ("His Highness", "His Excellency", "His Eminence"): a dropped subject
+_HONORIFIC_PRONOUNS = _n("سموه سموها معاليه معاليها سماحته فضيلته سعادته سعادتها جلالته فخامته دولته")
 # Whom words are said to, alone after the cue: the reporter ("وقال لي إن") or an audience
 _SELF_ADDRESSEES = _n("لي لنا")
 _AUDIENCES = _n("للصحافيين للصحفيين للإعلاميين للمراسلين للصحيفة للوكالة للقناة للموقع للتلفزيون للإذاعة للحضور")
@@ -631,6 +634,8 @@ def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
     j = i + 1
     if j < len(tokens) and norm[j] in _PREP_PRONOUNS:
         j += 1  # "أشادت به بيونج يانج": the object pronoun comes before the subject
+    if j < len(tokens) and norm[j] in _HONORIFIC_PRONOUNS:
+        j += 1  # "وأكد سموه أن", "وقال معاليه إن": "His Highness" is the one just named
     addressee_end = _past_addressee(sentence, j)
     addressed = 0
     if addressee_end is not None:  # "وأوضح لـ«عكاظ» المتحدث الرسمي … أن": to whom, then who
@@ -1580,7 +1585,24 @@ def _speaker_from_zone(
         return _Speaker(None, descriptor, "organization", start, end)
     if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
         return _Speaker(None, descriptor, "organization", start, end)  # "وقالت الشركة التي تدير المطار إن"
+    if b == a + 1 and not outside:
+        person = _surname_of(raw_head, entities)
+        if person is not None:  # "وأضاف حزام أن": the tagger missed the surname of a man named before
+            return _Speaker(person.entity_id, descriptor, "person", start, end)
     return None
+
+
+def _surname_of(word: str, entities: dict[str, Entity]) -> Entity | None:
+    """The one person of the article whose name ends in ``word`` (normalized, without و): the
+    taggers miss a bare surname more often than a full name ("وأضاف حزام أن" after "نبيل
+    حزام"). None when no person, or more than one, has that last word, or the word is a
+    common given name."""
+    word = _strip_wa(word)
+    if len(word) < 3 or word in COMMON_NAMES:
+        return None
+    found = [e for e in entities.values() if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1
+             and normalize_word(e.canonical_name.split()[-1]) == word]
+    return found[0] if len(found) == 1 else None
 
 
 # Offices that begin another person's description after a name (honorifics such as الدكتور,
