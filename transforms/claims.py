@@ -304,7 +304,10 @@ def extract_claims(
         by_sentence = by_sentence_index.get(index, [])
         tokens = sentence_tokens[index] if sentence_tokens is not None else None
         sentence = _Sentence(text, index, start, end, mentions, tokens, by_sentence)
-        found = [] if is_heading else _sentence_claims(sentence, entities, previous)
+        before = None
+        if index > 0 and last_claim_sentence != index - 1 and not sentences[index - 1][3]:
+            before = (index - 1, sentences[index - 1][0], sentences[index - 1][1])  # "… . صرح بذلك X"
+        found = [] if is_heading else _sentence_claims(sentence, entities, previous, before)
         if (
             not found
             and claims
@@ -335,6 +338,42 @@ def extract_claims(
     return claims
 
 
+_THAT_ONE = _n("ذلك بذلك")
+
+
+def _backward_claim(sentence: _Sentence, entities: dict[str, Entity], before: tuple[int, int, int]):
+    """"… . صرح بذلك مدير عام الزراعة المهندس سلمان الصوينع": a cue and "ذلك" (that) open the
+    sentence, the speaker follows, and what was said is the sentence before (which made no
+    claim of its own). Saudi papers close a news item this way; without it the item had no
+    speaker and a later "وأشار إلى أن" went on with someone else. "ذكر ذلك في كلمة له" (no
+    speaker named) is left alone."""
+    cue = _cue_at(sentence, 0)
+    if cue is None or cue.complement == "participle":
+        return None
+    tokens, text = sentence.tokens, sentence.text
+    a = b = 2
+    while (b < len(tokens) and b - a < _SPEAKER_MAX_TOKENS and not _is_speaker_stop(sentence, b, cue)
+           and (b == a or _cue_at(sentence, b) is None)):
+        b += 1
+    if b < len(tokens) and (sentence.norm[b] in COMPLEMENTIZERS or tokens[b].text in ":“«\""):
+        return None  # "أوضح ذلك رئيس البلدية أن الإزالة تمت": the content follows after all
+    if b == a or _adjunct_at(sentence, a) or sentence.norm[a] == "في":
+        return None
+    speaker = _speaker_from_zone(sentence, (a, b), entities)
+    if speaker is None:
+        return None
+    index, start, end = before
+    content_end = _trim_end(text, start, end)
+    if content_end <= start:
+        return None
+    claim = Claim(
+        index, speaker.entity_id, speaker.text, speaker.kind, cue.lemma, tokens[0].text, tokens[0].start,
+        tokens[0].end, speaker.start, speaker.end, start, content_end, _quote_type(text, start, content_end),
+        "explicit",
+    )
+    return claim, b
+
+
 def _opening_quotation_end(sentence: _Sentence) -> int | None:
     """End of the quotation a paragraph opens with, if it opens with one and names no speaker."""
     tokens = sentence.tokens
@@ -344,7 +383,12 @@ def _opening_quotation_end(sentence: _Sentence) -> int | None:
     return q_end if q_start == tokens[0].start else None
 
 
-def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous: _Speaker | None) -> list[Claim]:
+def _sentence_claims(
+    sentence: _Sentence, entities: dict[str, Entity], previous: _Speaker | None,
+    before: tuple[int, int, int] | None = None,
+) -> list[Claim]:
+    """The claims of one sentence; ``before``: (index, start, end) of the sentence before it when
+    that one made no claim, for an attribution that follows its content ("… . صرح بذلك X")."""
     claims: list[Claim] = []
     consumed_until = -1  # token index before which cues belong to an earlier claim's speaker zone
     subject: _Speaker | None = None  # of a cue verb opening the sentence that made no claim
@@ -369,7 +413,11 @@ def _sentence_claims(sentence: _Sentence, entities: dict[str, Entity], previous:
         elif norm in _LEARNED:
             found = _learned(sentence, i, entities) if i == 0 or tokens[i - 1].text in '،,.:؛"”»' else None
         elif i == 0 or (i == 1 and tokens[0].text in "“«\""):
-            found = _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
+            backward = i == 0 and before is not None and len(tokens) > 2 and sentence.norm[1] in _THAT_ONE
+            found = (
+                (_backward_claim(sentence, entities, before) if backward else None)
+                or _headline(sentence, i, entities) or _cue_claim(sentence, i, entities, current)
+            )
         else:
             found = _cue_claim(sentence, i, entities, current, continues=bool(claims) or subject is not None)
         if found is None:
@@ -422,7 +470,7 @@ def _cue_claim(
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.lemma == "عبر" and i + 1 < len(tokens) and _quoted_name(sentence, i + 1):
         return None  # 'وفي تغريدة عبر "تويتر" أمس، قال': via a medium named in quotes
-    if norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛" and norm[i - 1] not in _CLAUSE_OPENERS:
+    if norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛" and norm[i - 1] not in _CLAUSE_OPENERS | _RELATIVES:
         return None  # "العلاقات بين إيران وقطر": between, not "explained" (which opens its clause: "وبين")
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)

@@ -330,6 +330,15 @@ CASES = [
     ("قال نبيل حزام وسعيد حزام إن الوضع هادئ. وأضاف حزام أن الصليب الأحمر التقى القيادات.",  # two: none
      {"نبيل حزام": "PERSON", "سعيد حزام": "PERSON"},
      [("نبيل حزام وسعيد حزام", "group", None)]),
+    # "صرح بذلك X": the sentence before is what X said (it made no claim of its own)
+    ("ووجه الوزير بتوزيع الموسوعة على الفروع. صرح بذلك وكيل الوزارة الدكتور توفيق السديري، الذي بين أنه تم توزيع الموسوعة.",
+     {"توفيق السديري": "PERSON"},
+     [("وكيل الوزارة الدكتور توفيق السديري", "person", "توفيق السديري"), ("توفيق السديري", "person", "توفيق السديري")]),
+    ("وضبطت الجمارك كمية من الحبوب. أوضح ذلك مدير الجمرك إبراهيم العنزي وقال: إنه تم إحباط التهريب.",
+     {"إبراهيم العنزي": "PERSON"},
+     [("مدير الجمرك إبراهيم العنزي", "person", "إبراهيم العنزي")] * 2),
+    ("وأزالت البلدية 250 حوشا. أوضح ذلك رئيس البلدية ممدوح عراقي أن الإزالة تمت بمشاركة الشرطة.",  # forward
+     {"ممدوح عراقي": "PERSON"}, [("ممدوح عراقي", "person", "ممدوح عراقي")]),
     # someone's supporters, family or lawyers speak, not he
     ("يقول مؤيدو دورسي إنه قائد أكثر إنجازا.", {"دورسي": "PERSON"}, [("مؤيدو دورسي", "group", None)]),
     ("وقالت أسرة الطفل محمد إن الطفل بخير.", {"محمد": "PERSON"}, [("أسرة الطفل محمد", "group", None)]),
@@ -626,3 +635,18 @@ def test_unnamed_head_word_lists_are_disjoint():
 
     lists = (claims._GROUP_WORDS, claims._OFFICIAL_WORDS, claims._DOCUMENT_WORDS)
     assert all(not a & b for n, a in enumerate(lists) for b in lists[n + 1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "content"),
+    [
+        # the content of "صرح بذلك X" is the sentence before, and the claim starts there
+        ("ووجه الوزير بتوزيع الموسوعة على الفروع. صرح بذلك وكيل الوزارة توفيق السديري.",
+         {"توفيق السديري": "PERSON"}, ("ووجه الوزير بتوزيع الموسوعة على الفروع", 0)),
+        ("وأزالت البلدية 250 حوشا. أوضح ذلك رئيس البلدية ممدوح عراقي أن الإزالة تمت.",
+         {"ممدوح عراقي": "PERSON"}, ("الإزالة تمت", 1)),
+    ],
+)
+def test_backward_attribution(text, names, content):
+    claim = _claim_rows(text, names)[0]
+    assert (text[claim.content_start:claim.content_end], claim.sentence_index) == content
