@@ -75,7 +75,7 @@ _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات �
 # not who: left out of the speaker's description ("الحركة في بيانها", "جورباتشوف عن الأمير").
 _ADJUNCT_NOUNS = _IN_CONTEXT_WORDS | _n(
     "تقرير التقرير بيانه بيانها تصريحه تصريحها تصريحاته حديثه حديثها كلمته كلمتها لقاء ندوة محاضرة "
-    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته"
+    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته كتاب"
 )
 # When: "وقال كيري غداة لقائه لافروف", "بعد استقباله الرئيس": the man he met is no speaker.
 _ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن غداة إثر بعد قبل لدى فور إبان عند")
@@ -640,9 +640,17 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
                 or normalize_word(tokens[after].text) in COMPLEMENTIZERS
                 or (j > 0 and is_org_head(tokens[j - 1].text))
                 or (j > 0 and is_title(tokens[j - 1].text) and _mention_starts(sentence, tokens[after].start))
+                or (j > 0 and len(inner) <= 3 and _says(_cue_at(sentence, j - 1))
+                    and sentence.norm[j - 1] not in _MEDIUM_PREPOSITIONS  # not 'عبر «فيسبوك»' (via)
+                    and any(a < m.start and m.end < b for m in sentence.mentions))  # 'وتتوقع «أوبك» ارتفاع'
             )
             return after if named else None
     return None
+
+
+def _says(cue: Cue | None) -> bool:
+    """A cue whose content is said ("وتتوقع «أوبك» أن"), not an object ("وصف «مون إكسبريس» بأنها")."""
+    return cue is not None and cue.complement == "say"
 
 
 def _past_modifiers(sentence: _Sentence, k: int) -> int | None:
@@ -737,9 +745,12 @@ def _clause_verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity
     "حذر استشاري … الدكتور حذيفة الخراط، من الأضرار …، مشيرا إلى أن" — who goes on speaking in
     the sentence's later cues (without it they went to a name inside the object, or to none)."""
     cue = _cue_at(sentence, i)
-    if cue is None or cue.complement == "participle" or (i > 0 and sentence.tokens[i - 1].text not in "،,"):
+    if cue is None or cue.complement == "participle":
         return None
-    if i > 5 or (i > 0 and not (sentence.norm[0] in _FRONTED or _strip_wa(sentence.norm[0]) in _FRONTED)):
+    opener = i > 0 and sentence.norm[i - 1] in _CLAUSE_OPENERS  # "…، فيما أعلنت المفوضية انزعاجها، وقالت"
+    if i > 0 and sentence.tokens[i - 1].text not in "،," and not opener:
+        return None
+    if not opener and (i > 5 or (i > 0 and not (sentence.norm[0] in _FRONTED or _strip_wa(sentence.norm[0]) in _FRONTED))):
         return None
     a, b = _speaker_zone(sentence, i, cue)
     tokens, norm = sentence.tokens, sentence.norm
@@ -1589,7 +1600,7 @@ def _speaker_from_zone(
         end = tokens[sentence.token_at(persons[0].start) - 1].end
         return _Speaker(None, text[start:end], "unnamed_official", start, end)
     if persons and not coordinated:
-        m = persons[-1] if not attribution else persons[0]
+        m = persons[-1] if not attribution and not _apposed_title(sentence, persons[0]) else persons[0]
         subject = _subject_before_object(sentence, persons)
         if subject is not None and not attribution:
             m, end = subject, subject.end
@@ -1660,6 +1671,16 @@ _OBJECT_TITLES = _n(
     "مدير المدير مديرة المديرة مبعوث المبعوث مندوب المندوب مستشار المستشار مستشارة أمين الأمين "
     "حاكم الحاكم مفوض المفوض مدرب المدرب متحدث المتحدث متحدثة المتحدثة ناطق الناطق محلل"
 )
+
+
+def _apposed_title(sentence: _Sentence, person: Mention) -> bool:
+    """Is ``person`` followed by a comma and a title — an apposition describing him ("صادق زيبا
+    كلام، مستشار الرئيس روحاني،")? Then he speaks, not a name inside his description."""
+    k = sentence.token_after(person.end)
+    return (
+        k is not None and k + 1 < len(sentence.tokens) and sentence.tokens[k].text in "،,"
+        and is_title(sentence.tokens[k + 1].text)
+    )
 
 
 def _indefinite_subject(sentence: _Sentence, a: int, person: Mention) -> bool:
