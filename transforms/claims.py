@@ -718,8 +718,12 @@ def _told_outlet(sentence: _Sentence, k: int) -> bool:
     word = sentence.norm[k]
     if not word.startswith("ل") or len(word) < 4:
         return False
-    stem = word[2:] if word.startswith("لل") else word[1:]
-    return stem in _OUTLET_HEADS or normalize_word(sentence.tokens[k].text[1:]) in _OUTLET_HEADS
+    return _after_lam(word) in _OUTLET_HEADS or normalize_word(sentence.tokens[k].text[1:]) in _OUTLET_HEADS
+
+
+def _after_lam(word: str) -> str:
+    """A normalized word without its glued لـ (or the لل of لـ + the article): "لصحيفة" → "صحيفه"."""
+    return word[2:] if word.startswith("لل") else word[1:]
 
 
 def _source_origin(sentence: _Sentence, a: int, j: int, cue: Cue) -> bool:
@@ -799,7 +803,7 @@ def _past_addressee(sentence: _Sentence, j: int) -> int | None:
         glued = [m for m in sentence.mentions if token.start < m.start < token.end]
         if glued:  # "لرويترز", "لصحيفة الحياة"
             k = sentence.token_after(max(m.end for m in glued), n)
-        elif (word[2:] if word.startswith("لل") else word[1:]) in _OUTLET_HEADS or is_org_head(token.text[1:]) or (
+        elif _after_lam(word) in _OUTLET_HEADS or is_org_head(token.text[1:]) or (
             word == _TO_SITE and j + 1 < n and tokens[j + 1].text in "“«\""
         ):  # 'لموقع «الحملة الدولية لحقوق الإنسان»' (not every موقع is an outlet: "موقع تويتر")
             k = _past_name(sentence, j + 1) or _noun_phrase_end(sentence, j, min(n, j + 8))
@@ -943,7 +947,7 @@ def _relative_cue(sentence: _Sentence, i: int) -> bool:
         return False
     # not after a fronted topic: "وحول فكرة أصغر لوحة تشكيلية يقول إنه" is the artist's
     clause = next((k + 1 for k in range(i - 1, -1, -1) if sentence.tokens[k].text in "،,:؛"), 0)
-    return not any(_strip_wa(sentence.norm[k]) in _TOPIC_WORDS for k in range(clause, i))
+    return not any(_topic_word(sentence.norm[k]) for k in range(clause, i))
 
 
 _TOPIC_WORDS = _n("حول عن بشأن بخصوص وفيما فيما")
@@ -1572,13 +1576,13 @@ def _speaker_from_zone(
             start += 1
     descriptor = restored + text[start:end]
     relative = next((tokens[k].start for k in range(a + 1, b) if sentence.norm[k] in _RELATIVES), end)
+    outside = sentence.mentions_between(zone_start, end)
     inside = [
-        m for m in sentence.mentions_between(zone_start, end)
+        m for m in outside
         if (own_lam or not _addressee(sentence, m)) and m.start < relative  # not in "الذي …"
     ]
     if not own_lam and raw_head.startswith("ل") and is_org_head(tokens[a].text[1:]):
         return None  # "قال لهيئة الإذاعة الأميركية (سي إن إن) إنه": to whom, and no one else
-    outside = sentence.mentions_between(zone_start, end)
     if not inside and outside and a == zone[0] and head not in _SPEAKER_HEADS and outside[0].start < tokens[a].end:
         # "تؤكد لموسكو أن": only an addressee, no speaker ("وقال الوزير لـ«الجزيرة»" has one;
         # "أوضح مكتب العمل بجازان" has one before its place)
