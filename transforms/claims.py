@@ -503,6 +503,8 @@ def _cue_claim(
             # did not yield is nobody's; not the last speaker's ("بحسب ما يقول مدير المرصد"
             # does name its speaker)
             return None
+        if cue.lemma in _POINTED and i > 0 and norm[i - 1] in _WHICH:
+            return None  # "مما يشير إلى أن": a fact points to something, nobody says it
         kana = _kana_zone(sentence, i)
         if kana is not None:  # "وكانت الشركة قد أكدت أن": the subject stands before the cue
             subject = _speaker_from_zone(sentence, kana, entities) or _organisation_zone(sentence, kana)
@@ -526,6 +528,8 @@ def _cue_claim(
             return _make(sentence, i, cue, subject, content_tok, "explicit"), content_tok
         if norm[i] in _IMPERSONAL_CUES or _relative_cue(sentence, i):
             return None
+        if cue.lemma in _POINTED and _noun_points(sentence, i):
+            return None  # "ولم يعد هناك أي بوادر تشير إلى": signs point, no speaker goes on
         subject = (_clause_subject(sentence, i, entities) or _organisation_subject(sentence, i, entities)) if (
             current is None or current.start is None or current.start < sentence.start) else None
         if subject is not None and _agrees(tokens[i], subject):  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
@@ -640,12 +644,21 @@ def _past_quoted_name(sentence: _Sentence, j: int) -> int | None:
                 or normalize_word(tokens[after].text) in COMPLEMENTIZERS
                 or (j > 0 and is_org_head(tokens[j - 1].text))
                 or (j > 0 and is_title(tokens[j - 1].text) and _mention_starts(sentence, tokens[after].start))
+                # 'مدير الإعلام في "عكاظ" محمد سمان، أن': the holder's name after his title's place
+                or (j > 0 and sentence.norm[j - 1] in _OF_PLACE and _person_starts(sentence, tokens[after].start))
                 or (j > 0 and len(inner) <= 3 and _says(_cue_at(sentence, j - 1))
                     and sentence.norm[j - 1] not in _MEDIUM_PREPOSITIONS  # not 'عبر «فيسبوك»' (via)
                     and any(a < m.start and m.end < b for m in sentence.mentions))  # 'وتتوقع «أوبك» ارتفاع'
             )
             return after if named else None
     return None
+
+
+_OF_PLACE = _n("في ب بـ ل لـ")
+
+
+def _person_starts(sentence: _Sentence, pos: int) -> bool:
+    return any(m.entity_type == "PERSON" and pos <= m.start <= pos + 1 for m in sentence.mentions)
 
 
 def _says(cue: Cue | None) -> bool:
@@ -1207,9 +1220,34 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     if cue.complement == "say" and norm[k] in ("من", _ON, "عن") and _complementizer_at(sentence, k + 1):
         # "يخشى ... من أن", "وشدد على أن", "وكشف عن أن"
         return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
-    if cue.complement == "say" and cue.lemma == "أشار" and norm[k] in ("الي",) and k + 1 < len(tokens):
-        return k + 1 if sentence.norm[k + 1] in COMPLEMENTIZERS else None
+    if cue.complement == "say" and cue.lemma in _POINTED and norm[k] == "الي" and k + 1 < len(tokens):
+        # "وأشار إلى أن …", and with a noun phrase: "وأشار المرصد إلى ارتفاع عدد القتلى",
+        # "ولفت إلى وجود تنافس" — what was pointed out, reported (not "إلى ذلك": nothing said)
+        if norm[k + 1] in COMPLEMENTIZERS:
+            return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
+        return k + 1 if tokens[k + 1].text.isalpha() and norm[k + 1] not in _VACUOUS else None
     return None
+
+
+# Cues of pointing out, whose content follows إلى: a complement clause or a noun phrase.
+_POINTED = frozenset({"أشار", "لفت"})
+# Words before a cue of pointing that leave its subject the one who spoke last: "لكنه أشار إلى
+# أن", "كما أشار", "وكان يشير إلى ما حدث".
+_SPEAKER_GOES_ON = _n("لكنه لكنها ولكنه ولكنها إنه أنه إنها أنها وهو وهي فهو فهي كما وكما ثم قد وقد كان وكان كانت وكانت")
+
+
+def _noun_points(sentence: _Sentence, i: int) -> bool:
+    """Is the cue of pointing at ``i`` the verb of a noun before it that is no speaker — "أي
+    بوادر تشير إلى", "فالسيرة النبوية تشير إلى أن", "ربما يشير"? Not after و / ف, a comma, a
+    name or a quotation mark, or a particle that carries the last speaker ("لكنه أشار")."""
+    if _starts_clause(sentence, i) or sentence.norm[i][:1] in "وف":
+        return False
+    prev = sentence.tokens[i - 1]
+    return (prev.text.isalpha() and not _inside_mention(sentence, prev.start)
+            and sentence.norm[i - 1] not in _SPEAKER_GOES_ON)
+_WHICH = _n("ما مما بما وهذا")  # "مما يشير", "وهذا يشير": not "وهو يشير" (he)
+# Words that point back and say nothing themselves: "وأشار إلى ذلك".
+_VACUOUS = _n("ذلك هذا هذه تلك ذاك هؤلاء")
 
 
 def _participle(
@@ -1276,7 +1314,7 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
         # "حديثه", "عمق العلاقات")
         end = subject + 1
         while end < i and norm[end] not in _TIME_WORDS and (
-            norm[end].startswith(("ال", "وال", "لل")) or _inside_mention(sentence, tokens[end].start)
+            _definite(norm[end]) or _inside_mention(sentence, tokens[end].start)
             or _mention_starts(sentence, tokens[end].start)
         ):
             end += 1
@@ -1748,7 +1786,7 @@ def _noun_phrase_end(sentence: _Sentence, a: int, b: int) -> int:
         if word in _RELATIVES:
             return b
         token = sentence.tokens[end]
-        if not (word.startswith(("ال", "وال", "لل")) or _inside_mention(sentence, token.start)
+        if not (_definite(word) or _inside_mention(sentence, token.start)
                 or _mention_starts(sentence, token.start) or token.text in "“”«»\""
                 or sentence.in_quote(token.start)):  # 'شركة «سنتريكا» البريطانية'
             return end
@@ -1866,6 +1904,15 @@ _HONORIFIC_ADJECTIVES = _n("المفدى المفدي المعظم")
 # A relative clause describes the speaker: "حذر صندوق النقد الدولي، الذي فشلت اليونان في تسديد
 # دينه، من أن": the names inside it are not the speaker.
 _RELATIVES = _n("الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين")
+# Words that begin with ال and are no definite noun or adjective: إلى (normalized الي), إلا.
+_NOT_DEFINITE = _n("إلى الى إلا") | _RELATIVES
+
+
+def _definite(word: str) -> bool:
+    """Is the normalized ``word`` a definite noun or adjective (ال / وال / لل), which may go on a
+    noun phrase ("التقرير السنوي")? Not إلى: "ونبه التقرير إلى أن" ends the phrase at التقرير."""
+    return word.startswith(("ال", "وال", "لل")) and word not in _NOT_DEFINITE
+
 _ON_BEHALF = _n("باسمه باسمها باسمهما باسمهم نيابة")
 _SOURCING = _n("استنادا نقلا")  # "وذكرت الصحيفة استنادا إلى مصادر أن", "نقلا عن"
 
