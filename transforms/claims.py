@@ -487,6 +487,10 @@ def _cue_claim(
             speaker = _speaker_from_zone(sentence, speaker_tokens, entities)
             if speaker is not None:
                 return _make(sentence, i, cue, speaker, k, "explicit"), k
+        if cue.lemma == _ACCUSED and j > i + 1:
+            accused = _accusation(sentence, i, cue, entities, current)
+            if accused is not None:
+                return accused or None
         if cue.complement == "object" and j > i + 1:
             speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
             if speaker is None:
@@ -1271,12 +1275,24 @@ def _participle(
     attribution = "carried_over"
     if not continues and (current is None or current.start is None or current.start < sentence.start):
         before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
-        subject = _speaker_for_mention(before[0], entities) if before else _verb_subject(sentence, i, entities)
+        subject = _speaker_for_mention(_holder(sentence, before), entities) if before else _verb_subject(sentence, i, entities)
         if subject is not None and (before or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
+    """The first of the mentions ``before``, or the person right after it when it is the
+    complement of his title: "زعيم [المتمردين الحوثيين] [عبد الملك الحوثي] …، قائلا" is the man."""
+    first = before[0]
+    if first.entity_type != "PERSON" and len(before) > 1 and before[1].entity_type == "PERSON":
+        k, title = sentence.token_after(first.end), sentence.token_at(first.start)
+        if (k is not None and sentence.tokens[k].start == before[1].start and title
+                and is_title(sentence.tokens[title - 1].text)):  # not "مليشيات الحوثي وصالح"
+            return before[1]
+    return first
 
 
 # A second preposition a cue takes: "نوه بـ" praises, "نوه إلى" points out.
@@ -1519,6 +1535,42 @@ def _headline(sentence: _Sentence, i: int, entities: dict[str, Entity]):
                   speaker.start, speaker.end, content_start, content_end,
                   _quote_type(sentence.text, content_start, content_end), "explicit")
     return claim, k + 1
+
+
+_ACCUSED = "اتهم"
+
+
+def _accusation(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
+    """The claim of "اتهم" (accused) when what comes before the charge (the بـ word) says who
+    accused whom: one name alone is the accused and the subject is dropped ("واتهم أوكرانيا
+    بشن قصف": the last speaker accuses, if he agrees with the verb; otherwise no claim, never
+    the accused), a title before the name is the accuser ("واتهم الوزير الروسي أوكرانيا بشن").
+    ``(claim, content token)``, ``False`` for no claim, or None when neither case holds."""
+    tokens, norm = sentence.tokens, sentence.norm
+    charge = next((k for k in range(i + 2, min(len(tokens), i + 12))
+                   if norm[k].startswith("ب") and len(norm[k]) > 2 and not _inside_mention(sentence, tokens[k].start)), None)
+    if charge is None or any(t.text in "،,:؛." for t in tokens[i + 1:charge]):
+        return None
+    last = next((m for m in reversed(sentence.mentions)
+                 if m.start < tokens[charge].start and sentence.token_after(m.end) == charge), None)
+    if last is None or last.entity_type == "PERSON":
+        return None
+    first = sentence.token_at(last.start)
+    if first == i + 1:  # one name and the charge: the accused, the subject dropped
+        if current is None or not _agrees(tokens[i], current) or not (
+                _starts_clause(sentence, i) or norm[i][:1] in "وف"):
+            return False
+        return _make(sentence, i, cue, current, i + 1, "carried_over"), i + 1
+    if first is None or _inside_mention(sentence, tokens[i + 1].start):
+        return None
+    head = _strip_wa(norm[i + 1])
+    if not (is_title(tokens[i + 1].text) or head in _OFFICE_TITLES or _unnamed_kind(head) is not None):
+        return None
+    inside = sentence.mentions_between(tokens[i + 1].start, tokens[first].start)
+    speaker = _speaker_from_zone(sentence, (i + 1, first), entities)
+    if speaker is None or (inside and speaker.kind != "person"):
+        return None  # "وزير خارجية روسيا أوكرانيا": a place inside the title, left to the usual rule
+    return _make(sentence, i, cue, speaker, first, "explicit"), first
 
 
 def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
