@@ -30,6 +30,7 @@ So a one-word PERSON span becomes O when its word (dediacritized, with or withou
   لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
   (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
 
+A person span never begins with the cue نوّه ("noted": ``[نوه المهنا] إلى أن`` → المهنا).
 And a person span never holds "that" or "so" written with its hamza (``بأن``, ``أن``, ``إن``,
 ``وإن``, ``فإن``). On the sample the tagger began 49 spans with one (``وأضاف [بأن السوداني]
 أشرف``, ``[فإن هايز] قام``): the name, with its own entity, is what follows. It ran 6 spans
@@ -83,6 +84,9 @@ UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان �
 COMPLEMENTIZERS = frozenset(_plain(w) for w in "أن إن بأن وأن وإن فإن لأن".split())
 # ... except where a transliteration writes the hamza into Ban Ki-moon or Van der / Van de.
 _NAME_AFTER_COMPLEMENTIZER = frozenset(_fold(w) for w in "كي دير دي".split())
+# The cue نوّه ("noted") never begins a name either (Noah is نوح): "[نوه المهنا] إلى أن" hid
+# the cue of the claim (6 spans on the sample).
+CUE_VERBS = frozenset(_plain(w) for w in "نوه ونوه فنوه".split())
 
 
 def _reading(word: str) -> str | None:
@@ -105,7 +109,7 @@ def _reading(word: str) -> str | None:
 def _trim_complementizers(words: Sequence[str], labels: list[str]) -> None:
     """Take the ``COMPLEMENTIZERS`` words out of each PERSON span of one sentence, in place:
     at its start (``[بأن السوداني]``) or inside it, which splits it (``[باخ إن بلاتر]`` → باخ,
-    بلاتر)."""
+    بلاتر); and a ``CUE_VERBS`` word at the start of a longer span (``[نوه المهنا]``)."""
     for span in bio_spans(labels):
         if span.entity_type != "PERSON":
             continue
@@ -117,6 +121,9 @@ def _trim_complementizers(words: Sequence[str], labels: list[str]) -> None:
             labels[k] = "O"
             if k + 1 < span.end:
                 labels[k + 1] = "B-PERSON"
+        if span.end - span.start > 1 and _plain(words[span.start]) in CUE_VERBS:
+            labels[span.start] = "O"  # "[نوه المهنا]": the cue, then the name
+            labels[span.start + 1] = "B-PERSON"
 
 
 # God (الله) is never a person span of its own, nor is a formula of blessing around a name:

@@ -61,6 +61,10 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         # without the hamza it is Ban and Van
         ("بان كي مون", "B-PERSON I-PERSON I-PERSON", "B-PERSON I-PERSON I-PERSON"),
         ("فان غال", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
+        # nor does the cue نوّه ("noted"); alone it stays (no name is left to keep)
+        ("ونوه المهنا إلى أن", "B-PERSON I-PERSON O O", "O B-PERSON O O"),
+        ("نوّه عبدالله البارقي بأن", "B-PERSON I-PERSON I-PERSON O", "O B-PERSON I-PERSON O"),
+        ("نوح فيلدمان", "B-PERSON I-PERSON", "B-PERSON I-PERSON"),
         # God and the formulas of blessing are no person, the name beside them is
         ("ولاة الأمر – حفظهم الله –", "O O B-PERSON I-PERSON I-PERSON I-PERSON", "O O O O O O"),
         ("حفظه الله", "O B-PERSON", "O O"),
