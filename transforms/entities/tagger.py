@@ -53,7 +53,7 @@ from transforms.entities.name_parts import drop_leading_titles, join_lineage
 from transforms.entities.not_names import drop_false_persons
 from transforms.entities.org_adjectives import extend_org_adjectives
 from transforms.entities.spans import Span, bio_spans
-from transforms.entities.teams import mark_teams
+from transforms.entities.teams import mark_teams, mark_teams_in_articles
 
 BILSTM_PATH = Path(__file__).with_name("ner_bilstm.npz")
 CRF_PATH = Path(__file__).with_name("ner.crfsuite")
@@ -234,6 +234,7 @@ class Tagger:
             mark_teams(words, join_lineage(words, drop_leading_titles(words, labels)))
             for words, labels in zip(sentences, result)
         ]
+        marked = mark_teams_in_articles(sentences, marked, documents)
         kept = drop_homonyms(sentences, marked, documents)
         return [
             tag_tribal_names(words, join_family_names(words, extend_org_adjectives(words, labels)))

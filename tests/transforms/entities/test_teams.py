@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.entities.teams import mark_teams
+from transforms.entities.teams import mark_teams, mark_teams_in_articles
 
 CASES = [
     # (words, labels, expected)
@@ -58,3 +58,37 @@ def test_input_labels_are_not_changed():
     labels = ["O", "O", "O", "B-LOC"]
     mark_teams("خسر المنتخب أمام تايلاند".split(), labels)
     assert labels == ["O", "O", "O", "B-LOC"]
+
+
+# (sentences of one article as "words | labels", expected labels of each)
+ARTICLES = [
+    # an ORG of the article is an ORG in its match sentences
+    (["فاز المنتخب على تايلاند | O O O B-ORG",
+      "يكون من السهل على تايلاند الفوز في المباراة | O O O O B-LOC O O O"],
+     ["O O O B-ORG", "O O O O B-ORG O O O"]),
+    # with its conjunction و
+    (["تعادل السد والريان | O B-ORG B-ORG", "الريان فاز بالمباراة | B-LOC O O"],
+     ["O B-ORG B-ORG", "B-ORG O O"]),
+    # not in a sentence without a sports word: there it is the place
+    (["فاز المنتخب على تايلاند | O O O B-ORG", "زار الوزير تايلاند أمس | O O B-LOC O"],
+     ["O O O B-ORG", "O O B-LOC O"]),
+    # not a venue, nor a name the article never makes an ORG
+    (["فاز الاتحاد على الرياض | O B-ORG O B-ORG", "في ملعب الرياض مباراة مهمة | O B-LOC I-LOC O O",
+      "مباراة في جدة | O O B-LOC"],
+     ["O B-ORG O B-ORG", "O B-LOC I-LOC O O", "O O B-LOC"]),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), ARTICLES)
+def test_mark_teams_in_articles(sentences, expected):
+    words = [line.split(" | ")[0].split() for line in sentences]
+    labels = [line.split(" | ")[1].split() for line in sentences]
+    assert mark_teams_in_articles(words, labels, ["a"] * len(words)) == [e.split() for e in expected]
+
+
+def test_other_articles_do_not_count():
+    words = ["فاز المنتخب على تايلاند".split(), "مباراة مع تايلاند اليوم".split()]
+    labels = [["O", "O", "O", "B-ORG"], ["O", "O", "B-LOC", "O"]]
+    assert mark_teams_in_articles(words, labels, ["a", "b"]) == labels
+    assert mark_teams_in_articles(words, labels)[1] == ["O", "O", "B-LOC", "O"]  # each its own
+    assert mark_teams_in_articles(words, labels, ["a", "a"])[1] == ["O", "O", "B-ORG", "O"]
