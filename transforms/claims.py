@@ -1249,6 +1249,8 @@ def _noun_points(sentence: _Sentence, i: int) -> bool:
     prev = sentence.tokens[i - 1]
     return (prev.text.isalpha() and not _inside_mention(sentence, prev.start)
             and sentence.norm[i - 1] not in _SPEAKER_GOES_ON)
+
+
 _WHICH = _n("ما مما بما وهذا")  # "مما يشير", "وهذا يشير": not "وهو يشير" (he)
 # Words that point back and say nothing themselves: "وأشار إلى ذلك".
 _VACUOUS = _n("ذلك هذا هذه تلك ذاك هؤلاء")
@@ -1288,9 +1290,9 @@ def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
     complement of his title: "زعيم [المتمردين الحوثيين] [عبد الملك الحوثي] …، قائلا" is the man."""
     first = before[0]
     if first.entity_type != "PERSON" and len(before) > 1 and before[1].entity_type == "PERSON":
-        k, title = sentence.token_after(first.end), sentence.token_at(first.start)
-        if (k is not None and sentence.tokens[k].start == before[1].start and title
-                and is_title(sentence.tokens[title - 1].text)):  # not "مليشيات الحوثي وصالح"
+        k, at = sentence.token_after(first.end), sentence.token_at(first.start)
+        if (k is not None and sentence.tokens[k].start == before[1].start and at
+                and is_title(sentence.tokens[at - 1].text)):  # not "مليشيات الحوثي وصالح"
             return before[1]
     return first
 
