@@ -479,6 +479,9 @@ def _cue_claim(
     marker = _content_marker(sentence, k, cue)
     if marker is None and cue.complement == "say" and j > zone_start and not _revealed_thing(sentence, k, cue):
         marker = _distant_marker(sentence, k, cue)
+    if marker is not None and cue.lemma == _EXPRESSED and _ABOUT not in norm[marker - 1 : marker + 1] and not (
+            marker > 1 and tokens[marker - 1].text == ":" and norm[marker - 2].startswith(_BY_SAYING)):  # "وعبر جفري بقوله: «…»"
+        return None  # "اتفاق التجارة الحرة عبر المحيط الهادئ، …، ويؤكد أنه": across, not "expressed"
     if marker is not None and cue.lemma == _REVEALED and not _complementizer_before(sentence, marker):
         return None  # "وكشف «المدلسين» أضحى مكسبا", "كشف «ولد الشيخ أحمد» النقاب عن": no أن, no report
     if marker is None:
@@ -594,6 +597,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
     if norm in _ON_BEHALF:
         return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
+    if norm.startswith(_BY_SAYING):
+        return True  # "وعبر الرئيس التنفيذي صالح الجاسر بقوله:": how he said it, not who
     if (norm == "عن" and cue.lemma == _REVEALED and not _inside_mention(sentence, tok.start)
             and not (j > 0 and sentence.norm[j - 1] in _ISSUED)):
         return True  # "وكشف مدير المعرض عن أن": عن is the cue's, not "تقارير صادرة عن"
@@ -1211,6 +1216,8 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
             if prep == "ب" and norm[after].startswith("ب") and len(norm[after]) > 2:
                 return after
         return None
+    if norm[k].startswith(_BY_SAYING) and k + 2 < len(tokens) and tokens[k + 1].text == ":":
+        return k + 2  # "وعبر جفري بقوله: «…»"
     if norm[k] in COMPLEMENTIZERS:
         return k + 1 if norm[k] in _BARE_COMPLEMENTIZERS and k + 1 < len(tokens) else k
     if cue.complement.startswith("prep:"):
@@ -1540,6 +1547,8 @@ def _headline(sentence: _Sentence, i: int, entities: dict[str, Entity]):
 
 
 _ACCUSED = "اتهم"
+# عبّر عن (expressed) is written like عبر (across, via): only its عن makes it the cue.
+_EXPRESSED, _ABOUT = "عبر", "عن"
 
 
 def _accusation(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
@@ -1967,6 +1976,7 @@ def _definite(word: str) -> bool:
     noun phrase ("التقرير السنوي")? Not إلى: "ونبه التقرير إلى أن" ends the phrase at التقرير."""
     return word.startswith(("ال", "وال", "لل")) and word not in _NOT_DEFINITE
 
+_BY_SAYING = normalize_word("بقول")  # بقوله، بقولها، بقولهم
 _ON_BEHALF = _n("باسمه باسمها باسمهما باسمهم نيابة")
 _SOURCING = _n("استنادا نقلا")  # "وذكرت الصحيفة استنادا إلى مصادر أن", "نقلا عن"
 
