@@ -479,6 +479,12 @@ def _cue_claim(
     marker = _content_marker(sentence, k, cue)
     if marker is None and cue.complement == "say" and j > zone_start and not _revealed_thing(sentence, k, cue):
         marker = _distant_marker(sentence, k, cue)
+    if marker is not None and cue.lemma in _STRESSED:
+        cut = _stressed_object(sentence, zone_start, j, cue)
+        if cut == zone_start:
+            return None  # "شددت قوات الجيش الخناق على", "وأكد حرص الوزارة على": no one's words
+        if cut is not None:  # "أكد سمو رئيس المدينة حرص المدينة على التعاون": the object begins
+            j, speaker_tokens, marker = cut, (zone_start, cut), cut
     if marker is not None and cue.lemma == _EXPRESSED and _ABOUT not in norm[marker - 1 : marker + 1] and not (
             marker > 1 and tokens[marker - 1].text == ":" and norm[marker - 2].startswith(_BY_SAYING)):  # "وعبر جفري بقوله: «…»"
         return None  # "اتفاق التجارة الحرة عبر المحيط الهادئ، …، ويؤكد أنه": across, not "expressed"
@@ -593,8 +599,9 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "في بيان", "في مداخلة مع قناة الإخبارية": where, not who
     if _medium_at(sentence, j):
         return True  # "وكتب في صفحته على فيسبوك أن": where, not who
-    if norm == _ON and cue.complement == "say" and _complementizer_at(sentence, j + 1):
-        return True  # "وشدد الوزير على أن": على belongs to the cue, not to the speaker
+    if norm == _ON and cue.complement == "say" and (
+            _complementizer_at(sentence, j + 1) or (cue.lemma in _STRESSED and tok.text.endswith("ى"))):
+        return True  # "وشدد الوزير على أن", "وأكد الوزير على أهمية": على is the cue's, not the speaker's
     if norm in _ON_BEHALF:
         return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
     if norm.startswith(_BY_SAYING):
@@ -1231,6 +1238,10 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     if cue.complement == "say" and norm[k] in ("من", _ON, "عن") and _complementizer_at(sentence, k + 1):
         # "يخشى ... من أن", "وشدد على أن", "وكشف عن أن"
         return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
+    if (cue.complement == "say" and cue.lemma in _STRESSED and norm[k] == _ON and tokens[k].text.endswith("ى")
+            and k + 1 < len(tokens) and (tokens[k + 1].text.isalpha() or tokens[k + 1].text in "“«\"")
+            and norm[k + 1] not in _VACUOUS):
+        return k + 1  # "وأكد الوزير على أهمية التعاون", "مشددا على ضرورة …": what was stressed
     if cue.complement == "say" and cue.lemma in _POINTED and norm[k] == "الي" and k + 1 < len(tokens):
         # "وأشار إلى أن …", and with a noun phrase: "وأشار المرصد إلى ارتفاع عدد القتلى",
         # "ولفت إلى وجود تنافس" — what was pointed out, reported (not "إلى ذلك": nothing said)
@@ -1242,6 +1253,10 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
 
 # Cues of pointing out, whose content follows إلى: a complement clause or a noun phrase.
 _POINTED = frozenset({"أشار", "لفت"})
+# Cues of stressing, whose content may follow على as a noun phrase ("أكد على أهمية").
+_STRESSED = frozenset({"أكد", "شدد"})
+# What شدد tightens, not stresses: "شددت قوات الجيش الخناق على آخر معاقل الحوثيين".
+_TIGHTENED = _n("الخناق الحصار القبضة قبضتها قبضته قبضتهم الطوق الحراسة الرقابة الإجراءات الحظر العقوبات")
 # Words before a cue of pointing that leave its subject the one who spoke last: "لكنه أشار إلى
 # أن", "كما أشار", "وكان يشير إلى ما حدث".
 _SPEAKER_GOES_ON = _n("لكنه لكنها ولكنه ولكنها إنه أنه إنها أنها وهو وهي فهو فهي كما وكما ثم قد وقد كان وكان كانت وكانت")
@@ -1259,6 +1274,29 @@ def _noun_points(sentence: _Sentence, i: int) -> bool:
 
 
 _WHICH = _n("ما مما بما وهذا")  # "مما يشير", "وهذا يشير": not "وهو يشير" (he)
+# Verbal nouns that are what أكد / شدد takes as its object, before a على of their own: "وأكد
+# حرص الوزارة على تهيئة …" (the ministry's keenness to …) names no speaker.
+_STRESSED_OBJECTS = frozenset(
+    form for w in "حرص أهمية ضرورة دعم استعداد التزام رغبة عزم اهتمام وقوف تضامن".split()
+    for stem in [normalize_word(w)]
+    for form in (stem, "ال" + stem, *(stem.removesuffix("ه") + ("ت" if stem.endswith("ه") else "") + p
+                                      for p in ("ه", "ها", "هم", "نا")))
+)
+
+
+def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | None:
+    """Where the object of a cue of stressing begins in the zone ``[a, b)`` after it: ``a`` for
+    a grip that شدد tightens ("الخناق", "الحصار": no claim at all), or the token of a verbal
+    noun أكد affirms ("وأكد [حرص الوزارة] على", "أكد رئيس المدينة [حرص المدينة] على"); None
+    when the zone is all subject."""
+    norm = sentence.norm
+    if cue.lemma == "شدد" and any(norm[t] in _TIGHTENED for t in range(a, min(b, len(norm)))):
+        return a
+    return next((t for t in range(a, min(b, len(norm)))
+                 if _strip_wa(norm[t]) in _STRESSED_OBJECTS
+                 and not _inside_mention(sentence, sentence.tokens[t].start)), None)
+
+
 # Words that point back and say nothing themselves: "وأشار إلى ذلك".
 _VACUOUS = _n("ذلك هذا هذه تلك ذاك هؤلاء")
 
@@ -1268,6 +1306,8 @@ def _participle(
     continues: bool = False,
 ):
     tokens = sentence.tokens
+    if cue.lemma == "شدد" and not (_starts_clause(sentence, i) or tokens[i - 1].text in "”»\")"):
+        return None  # "حصارا حوثيا مشددا على عدن", "إجراءات أمنية مشددة على": tight, not stressing
     k = i + 1
     while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS
                                or sentence.norm[k] in ("في", "وقت", "لاحق", "الماضي", "الضوء")):
