@@ -485,6 +485,8 @@ def _cue_claim(
             return None  # "شددت قوات الجيش الخناق على", "وأكد حرص الوزارة على": no one's words
         if cut is not None:  # "أكد سمو رئيس المدينة حرص المدينة على التعاون": the object begins
             j, speaker_tokens, marker = cut, (zone_start, cut), cut
+        elif norm[marker - 1] == _ON and any(norm[t] in _RELATIVES for t in range(zone_start, marker - 1)):
+            return None  # "وأكدت مصادر طبية حصيلة الهجومين اللذين تبناهما التنظيم الذي يسيطر على": the object's على
     if marker is not None and cue.lemma == _EXPRESSED and _ABOUT not in norm[marker - 1 : marker + 1] and not (
             marker > 1 and tokens[marker - 1].text == ":" and norm[marker - 2].startswith(_BY_SAYING)):  # "وعبر جفري بقوله: «…»"
         return None  # "اتفاق التجارة الحرة عبر المحيط الهادئ، …، ويؤكد أنه": across, not "expressed"
