@@ -148,11 +148,13 @@ def mark_teams_in_articles(
         names = organisations.get(key)
         if not names or "B-LOC" not in sentence_labels:
             continue
-        norm = [normalize_word(w) for w in words]
-        if not any(map(is_sports_word, norm)):
+        # the article's organisations among the sentence's places (few words to normalize),
+        # then whether the sentence is a match report (all of its words)
+        named = [span for span in bio_spans(sentence_labels)
+                 if span.entity_type == "LOC" and _name_keys(words[span.start : span.end]) & names]
+        if not named or not any(is_sports_word(normalize_word(w)) for w in words):
             continue
-        for span in bio_spans(sentence_labels):
-            if (span.entity_type == "LOC" and not _VENUE.match(norm[span.start])
-                    and _name_keys(words[span.start : span.end]) & names):
+        for span in named:
+            if not _VENUE.match(normalize_word(words[span.start])):
                 sentence_labels[span.start : span.end] = ["B-ORG"] + ["I-ORG"] * (span.end - span.start - 1)
     return out
