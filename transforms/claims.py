@@ -2064,12 +2064,31 @@ def _make(sentence: _Sentence, i: int, cue: Cue, speaker: _Speaker, content_tok:
     content_start = tokens[content_tok].start if content_tok < len(tokens) else sentence.end
     content_end = _trim_end(text, content_start, sentence.end)
     cue_last = tokens[cue_end_tok if cue_end_tok is not None else i]
+    speaker = _without_dangling_dash(speaker)
     return Claim(
         sentence.index, speaker.entity_id, speaker.text, speaker.kind, cue.lemma,
         text[tokens[i].start:cue_last.end], tokens[i].start, cue_last.end,
         speaker.start if attribution == "explicit" else None, speaker.end if attribution == "explicit" else None,
         content_start, content_end, _quote_type(text, content_start, content_end), attribution,
     )
+
+
+def _without_dangling_dash(speaker: _Speaker) -> _Speaker:
+    """The speaker without a dash its zone ended on, nor the aside that dash closes: "مشاري
+    الصفيان –(20) عاماً- إلى" opens an aside with the dash, "العقيد جمعان الغامدي -المتحدث الرسمي
+    للدفاع المدني بالمنطقة-" closes one (57 speakers on 3,000 articles). A dash inside a name
+    ("كيم جونغ-أون") has no space before it and stays."""
+    text = speaker.text.rstrip(" \t\n" + _DASHES)
+    if not text or text == speaker.text:
+        return speaker
+    opener = max(text.rfind(" " + dash) for dash in _DASHES)
+    if opener > 0:
+        text = text[:opener].rstrip()
+    end = speaker.end - (len(speaker.text) - len(text)) if speaker.end is not None else None
+    return _Speaker(speaker.entity_id, text, speaker.kind, speaker.start, end)
+
+
+_DASHES = "-–—ـ"
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
