@@ -431,7 +431,7 @@ def _sentence_claims(
             claims[-1] = _replace_content_end(last, cut, sentence.text)
         claims.append(claim)
         consumed_until = next_i
-    return [c for c in claims if c.content_end > c.content_start]
+    return [_without_dangling_dash(c) for c in claims if c.content_end > c.content_start]
 
 
 _CLAUSE_OPENERS = _n("حيث فيما بينما حين")  # حين: "في حين أشارت المخابرات إلى أن" (whereas)
@@ -601,8 +601,7 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # "في بيان", "في مداخلة مع قناة الإخبارية": where, not who
     if _medium_at(sentence, j):
         return True  # "وكتب في صفحته على فيسبوك أن": where, not who
-    if norm == _ON and cue.complement == "say" and (
-            _complementizer_at(sentence, j + 1) or (cue.lemma in _STRESSED and tok.text.endswith("ى"))):
+    if norm == _ON and cue.complement == "say" and (_complementizer_at(sentence, j + 1) or _stressed_on(sentence, j, cue)):
         return True  # "وشدد الوزير على أن", "وأكد الوزير على أهمية": على is the cue's, not the speaker's
     if norm in _ON_BEHALF:
         return True  # "وأعرب الملك باسمه واسم شعب المملكة عن": on whose behalf, not who
@@ -1228,7 +1227,7 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     if norm[k].startswith(_BY_SAYING) and k + 2 < len(tokens) and tokens[k + 1].text == ":":
         return k + 2  # "وعبر جفري بقوله: «…»"
     if norm[k] in COMPLEMENTIZERS:
-        return k + 1 if norm[k] in _BARE_COMPLEMENTIZERS and k + 1 < len(tokens) else k
+        return _past_complementizer(sentence, k)
     if cue.complement.startswith("prep:"):
         prep = normalize_word(cue.complement[5:])
         if norm[k] == prep or norm[k] == _OTHER_PREPOSITION.get(cue.lemma):
@@ -1238,9 +1237,8 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
         return k
     if cue.complement == "say" and norm[k] in ("من", _ON, "عن") and _complementizer_at(sentence, k + 1):
-        # "يخشى ... من أن", "وشدد على أن", "وكشف عن أن"
-        return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
-    if (cue.complement == "say" and cue.lemma in _STRESSED and norm[k] == _ON and tokens[k].text.endswith("ى")
+        return _past_complementizer(sentence, k + 1)  # "يخشى ... من أن", "وشدد على أن", "وكشف عن أن"
+    if (_stressed_on(sentence, k, cue)
             and k + 1 < len(tokens) and (tokens[k + 1].text.isalpha() or tokens[k + 1].text in "“«\"")
             and norm[k + 1] not in _VACUOUS):
         return k + 1  # "وأكد الوزير على أهمية التعاون", "مشددا على ضرورة …": what was stressed
@@ -1248,15 +1246,30 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
         # "وأشار إلى أن …", and with a noun phrase: "وأشار المرصد إلى ارتفاع عدد القتلى",
         # "ولفت إلى وجود تنافس" — what was pointed out, reported (not "إلى ذلك": nothing said)
         if norm[k + 1] in COMPLEMENTIZERS:
-            return k + 2 if norm[k + 1] in _BARE_COMPLEMENTIZERS and k + 2 < len(tokens) else k + 1
+            return _past_complementizer(sentence, k + 1)
         return k + 1 if tokens[k + 1].text.isalpha() and norm[k + 1] not in _VACUOUS else None
     return None
+
+
+def _past_complementizer(sentence: _Sentence, c: int) -> int:
+    """Where the content begins after the complementizer at token ``c``: past a bare أن / إن
+    (when words follow it), at one that carries the subject's pronoun ("أنه", "إنها")."""
+    return c + 1 if sentence.norm[c] in _BARE_COMPLEMENTIZERS and c + 1 < len(sentence.tokens) else c
 
 
 # Cues of pointing out, whose content follows إلى: a complement clause or a noun phrase.
 _POINTED = frozenset({"أشار", "لفت"})
 # Cues of stressing, whose content may follow على as a noun phrase ("أكد على أهمية").
 _STRESSED = frozenset({"أكد", "شدد"})
+
+
+def _stressed_on(sentence: _Sentence, k: int, cue: Cue) -> bool:
+    """Is token ``k`` the preposition على (written with ى, not the name علي, which
+    normalization folds it into) after a cue of stressing, "أكد / شدد على"?"""
+    return (cue.complement == "say" and cue.lemma in _STRESSED and sentence.norm[k] == _ON
+            and sentence.tokens[k].text.endswith("ى"))
+
+
 # What شدد tightens, not stresses: "شددت قوات الجيش الخناق على آخر معاقل الحوثيين".
 _TIGHTENED = _n("الخناق الحصار القبضة قبضتها قبضته قبضتهم الطوق الحراسة الرقابة الإجراءات الحظر العقوبات")
 # Words before a cue of pointing that leave its subject the one who spoke last: "لكنه أشار إلى
@@ -1435,7 +1448,7 @@ def _learned(sentence: _Sentence, i: int, entities: dict[str, Entity]):
         if speaker is None or speaker.kind not in ("media", "organization"):
             return None
         speaker = _Speaker(speaker.entity_id, speaker.text, "media", speaker.start, speaker.end)
-    content = marker + 1 if norm[marker] in _BARE_COMPLEMENTIZERS and marker + 1 < len(tokens) else marker
+    content = _past_complementizer(sentence, marker)
     return _make(sentence, i, _LEARNED_CUE, speaker, content, "explicit"), content
 
 
@@ -2018,6 +2031,7 @@ def _definite(word: str) -> bool:
     noun phrase ("التقرير السنوي")? Not إلى: "ونبه التقرير إلى أن" ends the phrase at التقرير."""
     return word.startswith(("ال", "وال", "لل")) and word not in _NOT_DEFINITE
 
+
 _BY_SAYING = normalize_word("بقول")  # بقوله، بقولها، بقولهم
 _ON_BEHALF = _n("باسمه باسمها باسمهما باسمهم نيابة")
 _SOURCING = _n("استنادا نقلا")  # "وذكرت الصحيفة استنادا إلى مصادر أن", "نقلا عن"
@@ -2064,7 +2078,6 @@ def _make(sentence: _Sentence, i: int, cue: Cue, speaker: _Speaker, content_tok:
     content_start = tokens[content_tok].start if content_tok < len(tokens) else sentence.end
     content_end = _trim_end(text, content_start, sentence.end)
     cue_last = tokens[cue_end_tok if cue_end_tok is not None else i]
-    speaker = _without_dangling_dash(speaker)
     return Claim(
         sentence.index, speaker.entity_id, speaker.text, speaker.kind, cue.lemma,
         text[tokens[i].start:cue_last.end], tokens[i].start, cue_last.end,
@@ -2073,19 +2086,22 @@ def _make(sentence: _Sentence, i: int, cue: Cue, speaker: _Speaker, content_tok:
     )
 
 
-def _without_dangling_dash(speaker: _Speaker) -> _Speaker:
-    """The speaker without a dash its zone ended on, nor the aside that dash closes: "مشاري
-    الصفيان –(20) عاماً- إلى" opens an aside with the dash, "العقيد جمعان الغامدي -المتحدث الرسمي
-    للدفاع المدني بالمنطقة-" closes one (57 speakers on 3,000 articles). A dash inside a name
-    ("كيم جونغ-أون") has no space before it and stays."""
-    text = speaker.text.rstrip(" \t\n" + _DASHES)
-    if not text or text == speaker.text:
-        return speaker
+def _without_dangling_dash(claim: Claim) -> Claim:
+    """The claim without a dash its speaker's description ended on, nor the aside that dash
+    closes: "مشاري الصفيان –(20) عاماً- إلى" opens an aside with the dash, "العقيد جمعان الغامدي
+    -المتحدث الرسمي للدفاع المدني بالمنطقة-" closes one (57 speakers on 3,000 articles). A dash
+    inside a name ("كيم جونغ-أون") has no space before it and stays. Applied to every claim of a
+    sentence, however it was made."""
+    text = (claim.speaker_text or "").rstrip(" \t\n" + _DASHES)
+    if not text or text == claim.speaker_text:
+        return claim
     opener = max(text.rfind(" " + dash) for dash in _DASHES)
     if opener > 0:
         text = text[:opener].rstrip()
-    end = speaker.end - (len(speaker.text) - len(text)) if speaker.end is not None else None
-    return _Speaker(speaker.entity_id, text, speaker.kind, speaker.start, end)
+    end = claim.speaker_end
+    if end is not None:
+        end -= len(claim.speaker_text) - len(text)
+    return replace(claim, speaker_text=text, speaker_end=end)
 
 
 _DASHES = "-–—ـ"
