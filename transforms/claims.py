@@ -1338,13 +1338,28 @@ def _participle(
     speaker = current
     attribution = "carried_over"
     if not continues and (current is None or current.start is None or current.start < sentence.start):
-        before = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
+        named = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
+        before = [m for m in named if not _governed(sentence, m)]
         subject = _speaker_for_mention(_holder(sentence, before), entities) if before else _verb_subject(sentence, i, entities)
+        if subject is None and named:  # "وبدا الارتباك على [سون] …، وصرح قائلا": no other
+            before = named
+            subject = _speaker_for_mention(_holder(sentence, before), entities)
         if subject is not None and (before or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+def _governed(sentence: _Sentence, mention: Mention) -> bool:
+    """Is ``mention`` the object of a preposition — glued ("التابعة [للخطوط الجوية الماليزية]",
+    "[بالأمم المتحدة]") or before it ("عن [منظمة الصحة]")? Then it is not the subject that a
+    participle later in the sentence goes on with, while the sentence has another."""
+    k = sentence.token_at(mention.start)
+    if k is None:
+        return False
+    word = _strip_wa(sentence.norm[k])
+    return word.startswith(("لل", "بال")) or (k > 0 and _strip_wa(sentence.norm[k - 1]) in _PREPOSITIONS)
 
 
 def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
@@ -1396,6 +1411,8 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
         while end < i and norm[end] not in _TIME_WORDS and (
             _definite(norm[end]) or _inside_mention(sentence, tokens[end].start)
             or _mention_starts(sentence, tokens[end].start)
+            or (norm[end] in _REGION_NOUNS and end + 1 < i and (  # "أمين [منطقة] المدينة المنورة"
+                _definite(norm[end + 1]) or _mention_starts(sentence, tokens[end + 1].start)))
         ):
             end += 1
         speaker = _speaker_from_zone(sentence, (subject, end), entities)
@@ -1405,6 +1422,9 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
             return speaker
         return speaker or _organisation_zone(sentence, (subject, end))
     return None
+
+
+_REGION_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم بلدية")  # in a title, before the region's name
 
 
 _LEARNED_CUE = Cue("علم", "say")
@@ -1802,7 +1822,7 @@ def _speaker_from_zone(
     if head in _DEFINITE_HEADS or any(m.entity_type == "PERSON" and _names_organisation(sentence, m) for m in inside):
         # "وقالت شرطة سانت لويس إن", "وتزعم إدارة أوباما": the person names the organisation
         return _Speaker(None, descriptor, "organization", start, end)
-    if is_org_head(tokens[a].text) and _noun_phrase_end(sentence, a, b) == b:
+    if (is_org_head(tokens[a].text) or head in _AUTHORITIES) and _noun_phrase_end(sentence, a, b) == b:
         return _Speaker(None, descriptor, "organization", start, end)  # "وقالت الشركة التي تدير المطار إن"
     if b == a + 1 and not outside:
         person = _surname_of(raw_head, entities)
@@ -1953,6 +1973,9 @@ def _addressee(sentence: _Sentence, mention: Mention) -> bool:
 
 
 _JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجانبين البلدان البلدين الطرفان الطرفين الرئيسان الوزيران")
+# "وأعلنت السلطات التركية أن", "وقالت سلطات الاحتلال إن", "ذكرت الأجهزة الأمنية أن": a state's
+# organs speak as one organisation (not heads of organisation names, so not among the NER's).
+_AUTHORITIES = _n("السلطات سلطات الأجهزة أجهزة")
 _DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات")
 
 
