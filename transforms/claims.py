@@ -68,14 +68,14 @@ _BARE_COMPLEMENTIZERS = _n("إن أن بأن وإن وأن")
 _TIME_WORDS = _n(
     "يوم اليوم أمس الليلة صباح مساء الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
     "خلال للصحفيين للصحافيين للصحفيين، لوسائل لصحيفة لوكالة لقناة لشبكة عبر أيضا أيضاً كذلك بدوره بدورها "
-    "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا باستمرار مرارا دائما دوما"
+    "بحسب وفق وفقا حسب سابقا لاحقا مؤخرا باستمرار مرارا دائما دوما آنذاك حينها حينذاك وقتها"
 )
 _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات حديث مؤتمر المقال مقال كلمة خطاب رسالة تغريدة")
 # "في" before these, and these prepositions after a person's name, begin where or about whom,
 # not who: left out of the speaker's description ("الحركة في بيانها", "جورباتشوف عن الأمير").
 _ADJUNCT_NOUNS = _IN_CONTEXT_WORDS | _n(
     "تقرير التقرير بيانه بيانها تصريحه تصريحها تصريحاته حديثه حديثها كلمته كلمتها لقاء ندوة محاضرة "
-    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته كتاب"
+    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته كتاب برنامج برنامجه برنامجها"
 )
 # When: "وقال كيري غداة لقائه لافروف", "بعد استقباله الرئيس": the man he met is no speaker.
 _ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن غداة إثر بعد قبل لدى فور إبان عند")
@@ -86,7 +86,7 @@ _MEDIUM_WORDS = _n(
     " تدوينة تدوينته تدوينتها الموقع موقع موقعه موقعها الرابط رابط البريد الهاتف"
 )
 _OFFICIAL_WORDS = _n(
-    "مسؤول مسؤولا مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
+    "مسؤول مسؤولا مسؤولة المسؤول المسؤولة مسؤولون مسؤولين المسؤولون المسؤولين متحدث متحدثة المتحدث المتحدثة ناطق الناطق ناطقة "
     "مصدر مصادر المصدر المصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد "
     "ممثل ممثلو ممثلي ممثلون أحد إحدى "  # "ويقول أحد السماسرة إن": one of them
     "شاهد شاهدة"  # "وذكر شاهد عيان أن": one unnamed witness (شهود، a group, below)
@@ -1393,7 +1393,9 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
         # "من جانبها،", "وبدوره،", "وفي الرياض،": the clause starts after the comma
         verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
     subject = verb + 1
-    if subject >= i or norm[verb] in _PREPOSITIONS or _mention_starts(sentence, tokens[verb].start):
+    if subject >= i or _strip_wa(norm[verb]) in _FRONTED or norm[verb] in _SHORT_TOPIC_WORDS or _mention_starts(
+        sentence, tokens[verb].start
+    ):  # "وعن الاتفاق النووي مع إيران الذي …، أكد أن": a long fronted topic, no verb found
         return None
     if is_title(tokens[verb].text) or is_org_head(tokens[verb].text):
         return None  # a clause that opens with a noun ("رئيس مجلس إدارة …، إن"): no verb, no subject
@@ -1976,7 +1978,8 @@ _JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجان
 # "وأعلنت السلطات التركية أن", "وقالت سلطات الاحتلال إن", "ذكرت الأجهزة الأمنية أن": a state's
 # organs speak as one organisation (not heads of organisation names, so not among the NER's).
 _AUTHORITIES = _n("السلطات سلطات الأجهزة أجهزة")
-_DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات")
+_DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات"
+                     " المرصد النيابة الجوازات الأرصاد الخارجية الداخلية")
 
 
 def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = None) -> bool:
@@ -1999,7 +2002,8 @@ def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = Non
 
 def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention | None:
     """The organization a definite description ("الوزارة", "الوكالة", "الموقع") refers back to:
-    the latest earlier mention whose name starts with, or is introduced by, the same noun."""
+    the latest earlier mention whose name starts with, or is introduced by, the same noun
+    ("وزارة الصحة", "المرصد السوري لحقوق الإنسان")."""
     if head not in _DEFINITE_HEADS:
         return None
     noun = head[2:]
@@ -2010,7 +2014,7 @@ def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention
         first_word = normalize_word(mention.surface.split()[0]) if mention.surface.split() else ""
         introducer = [w for w in text[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
         introduced_by = normalize_word(introducer[-1]).strip("\"“«") if introducer else ""
-        if noun in (first_word, _strip_wa(first_word)) or introduced_by in (noun, "ال" + noun):
+        if {noun, head} & {first_word, _strip_wa(first_word)} or introduced_by == noun:
             return mention
     return None
 
