@@ -1805,6 +1805,8 @@ def _speaker_from_zone(
         if antecedent is not None:  # "الوزارة" → the ministry named earlier
             speaker = _speaker_for_mention(antecedent, entities, text)
             return _Speaker(speaker.entity_id, descriptor, speaker.kind, start, end)
+    if head in _GROUP_WORDS:  # "وقال محللون في وحدة «شيبن» للتجارة": the analysts, not their unit
+        return _Speaker(None, descriptor, "group", start, end)
     orgs = [m for m in inside if m.entity_type == "ORG"]
     if head in _MEDIA_WORDS or (orgs and _is_media(text[orgs[0].start:orgs[0].end])):
         m = orgs[0] if orgs else None
@@ -1813,7 +1815,7 @@ def _speaker_from_zone(
         m = orgs[0]
         kind = _speaker_for_mention(m, entities, text).kind
         return _Speaker(m.entity_id, m.surface if m.start == start else descriptor, kind, start, end)
-    if head in _GROUP_WORDS or sentence.norm[a] in _GROUP_WORDS:
+    if sentence.norm[a] in _GROUP_WORDS:
         return _Speaker(None, descriptor, "group", start, end)
     if head in _DOCUMENT_WORDS:
         return _Speaker(None, descriptor, "document", start, end)
