@@ -479,6 +479,10 @@ def _cue_claim(
     marker = _content_marker(sentence, k, cue)
     if marker is None and cue.complement == "say" and j > zone_start and not _revealed_thing(sentence, k, cue):
         marker = _distant_marker(sentence, k, cue)
+    if marker is None and cue.lemma in _STRESSED and cue.complement == "say":
+        cut = _stressed_object(sentence, zone_start, j, cue)
+        if cut is not None and cut > zone_start:  # "وأكد الوزير [التزام المملكة] بدعم اليمن"
+            j, speaker_tokens, marker = cut, (zone_start, cut), cut
     if marker is not None and cue.lemma in _STRESSED:
         cut = _stressed_object(sentence, zone_start, j, cue)
         if cut == zone_start:
