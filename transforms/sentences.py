@@ -28,7 +28,11 @@ QUOTE_PAIRS = {"“": "”", "«": "»", "‹": "›"}
 QUOTE_OPENERS = {closer: opener for opener, closer in QUOTE_PAIRS.items()}
 _AD_LINE_RE = re.compile(r"^\s*\[ad_\d+\]\s*$")
 _SOURCE_LINE_RE = re.compile(r"^\s*المصدر\s*:?\s*$")
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)$")
+# A word's letters with the Arabic diacritics between them (tanween, shadda, sukun …, which
+# are no word characters for ``re``): "تمامًا" is one word of five letters, not "ا".
+_DIACRITICS = "\u064b-\u065f\u0670"
+_WORD_BEFORE_RE = re.compile(rf"((?:[^\W\d_]|[{_DIACRITICS}])+)$")
+_DIACRITIC_RE = re.compile(f"[{_DIACRITICS}]")
 _WORD_AFTER_RE = re.compile(r"^\s*([^\W\d_]+)(\.?)")
 _HEADING_MAX_WORDS = 12
 _FINAL_PUNCT = set(".!?؟؛…:")
@@ -127,9 +131,10 @@ def _is_boundary(text: str, match: re.Match[str], start: int, end: int) -> bool:
     word = _WORD_BEFORE_RE.search(before)
     if not word:
         return True
-    if len(word.group(1)) == 1:
+    letters = _DIACRITIC_RE.sub("", word.group(1))
+    if len(letters) == 1:
         return False  # "د. محمد", "أ. ف. ب", "U.S."
-    if len(word.group(1)) == 2:
+    if len(letters) == 2:
         following = _WORD_AFTER_RE.match(after)
         if following and len(following.group(1)) <= 2 and (following.group(2) or _dotted_short_before(before[: word.start()])):
             return False  # "سي. إن. إن"

@@ -26,6 +26,10 @@ def texts(text):
         ("a U.S. official said so. Then left.", ["a U.S. official said so.", "Then left."]),
         # not in numbers
         ("ارتفع النمو 2.5 بالمئة. وتراجع التضخم.", ["ارتفع النمو 2.5 بالمئة.", "وتراجع التضخم."]),
+        # a word whose last letters carry diacritics is a word, not a one-letter abbreviation
+        ("فهي متشابهة تمامًا. وأضاف أن الترفيه غائب.", ["فهي متشابهة تمامًا.", "وأضاف أن الترفيه غائب."]),
+        ("زار المدينة المنوّرة. ثم عاد.", ["زار المدينة المنوّرة.", "ثم عاد."]),
+        ("قال دُ. محمد إن الوضع صعب.", ["قال دُ. محمد إن الوضع صعب."]),
         # a two-letter word ending a sentence is still a sentence end
         ("هي الأولى له. وبدأت الزيارة.", ["هي الأولى له.", "وبدأت الزيارة."]),
         # paragraph breaks, headings
