@@ -132,7 +132,7 @@ def _is_boundary(text: str, match: re.Match[str], start: int, end: int) -> bool:
     if not word:
         return True
     letters = _DIACRITIC_RE.sub("", word.group(1))
-    if len(letters) == 1:
+    if len(letters) == 1 and not before[: word.start()][-1:].isdigit():  # "عام 2015م. وعقد": a year
         return False  # "د. محمد", "أ. ف. ب", "U.S."
     if len(letters) == 2:
         following = _WORD_AFTER_RE.match(after)
