@@ -1736,7 +1736,7 @@ def _speaker_from_zone(
                 or _told_outlet(sentence, k)), None)
     if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker, nor
         end = tokens[cut - 1].end  # where or about whom: "جورباتشوف عن الأمير سعود", "الحركة في بيانها"
-    if tokens[a].text in "“«\"":
+    if tokens[a].text in "“«\"”»":  # ” and » open names too in some outlets ("وفقاً لـ”العربية نت”")
         start = tokens[min(a + 1, b - 1)].start
     while end > start and text[end - 1] in "”\"»" and not _closes_own_quote(text[start:end]):
         end -= 1  # a quotation's closing mark, not the end of a quoted name ("صحيفة «آس»")
