@@ -293,7 +293,7 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
         if tags is not None:
             for span in bio_spans(tags[index]):
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
-                    i, j = balance_quotes(tokens, span.start, span.end, taken)
+                    i, j = trim_punctuation(tokens, *balance_quotes(tokens, span.start, span.end, taken))
                     if i < j:
                         found.append((i, j, span.entity_type, "tagger", None))
                         taken[i:j] = [True] * (j - i)
@@ -358,6 +358,21 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
 
 _QUOTE_STOPS = frozenset(".،,:؛!?؟()[]")
 _QUOTE_REACH = 4  # tokens a span may grow to its closing mark
+
+
+# Punctuation a tagger span takes in at its edges but no name ends or begins with.
+_EDGE_PUNCTUATION = frozenset("–—-,،:؛.!?؟")
+
+
+def trim_punctuation(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """A tagger span ``[i, j)`` without the dashes, commas or stops at its edges: "[وليد
+    الزايد –] الرياض" is a byline's name and its dash (84 mentions of 3,000 SaudiNewsNet
+    articles ended on a dash, 76 of them people, each an entity apart from the bare name)."""
+    while i < j and tokens[j - 1].text in _EDGE_PUNCTUATION:
+        j -= 1
+    while i < j and tokens[i].text in _EDGE_PUNCTUATION:
+        i += 1
+    return i, j
 
 
 def balance_quotes(tokens: Sequence[Token], i: int, j: int, taken: Sequence[bool]) -> tuple[int, int]:

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from transforms.entities.mentions import _conjunction, _without_father, balance_quotes, extract_mentions
+from transforms.entities.mentions import (
+    _conjunction,
+    _without_father,
+    balance_quotes,
+    extract_mentions,
+    trim_punctuation,
+)
 from transforms.tokens import tokenize
 from transforms.text import name_key
 
@@ -245,6 +251,22 @@ def test_bare_given_names_stay_in_their_article(first, second, name, shared):
 def test_tagger_spans_pair_their_quotation_marks(text, span, expected):
     tokens = tokenize(text)
     i, j = balance_quotes(tokens, *span, [False] * len(tokens))
+    assert text[tokens[i].start:tokens[j - 1].end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        # (text, the tagger's span as token indices, the mention's surface)
+        ("وليد الزايد – الرياض", (0, 3), "وليد الزايد"),  # a byline's dash
+        ("، سالم الدوسري ,", (0, 4), "سالم الدوسري"),
+        ("كيم جونغ-أون", (0, 4), "كيم جونغ-أون"),  # a hyphen inside the name stays
+        ("محمد ب .", (0, 3), "محمد ب"),
+    ],
+)
+def test_tagger_spans_lose_punctuation_at_their_edges(text, span, expected):
+    tokens = tokenize(text)
+    i, j = trim_punctuation(tokens, *span)
     assert text[tokens[i].start:tokens[j - 1].end] == expected
 
 
