@@ -63,7 +63,10 @@ def _n(words: str) -> frozenset[str]:
     return frozenset(normalize_word(w) for w in words.split())
 
 
-COMPLEMENTIZERS = _n("إن أن بأن إنه إنها إنهم إنهما إنهن أنه أنها أنهم أنهما بأنه بأنها بأنهم بأنهما إننا أننا بأننا وإن وأن")
+COMPLEMENTIZERS = _n(
+    "إن أن بأن إنه إنها إنهم إنهما إنهن أنه أنها أنهم أنهما أنهن بأنه بأنها بأنهم بأنهما إننا أننا بأننا وإن وأن"
+    " إنني أنني بأنني إني أني بأني إنك أنك بأنك إنكم أنكم بأنكم"  # "قال إنني", "تؤكد أنك أمام شخص نبيل"
+)
 _BARE_COMPLEMENTIZERS = _n("إن أن بأن وإن وأن")
 _TIME_WORDS = _n(
     "يوم اليوم أمس الليلة صباح مساء الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد "
@@ -1165,11 +1168,21 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
             if nxt is not None and tokens[nxt].text not in "“«\"":
                 k = nxt
                 continue
+        if norm[k] in _ADJUNCT_PREPOSITIONS and (cue is None or cue.complement != "prep:" + norm[k]):
+            # "وقال الجبير خلال المؤتمر إن", "وأكد عقب لقائه الرئيس أن": when or where, on to
+            # a complementizer close after it (not the cue's own preposition: "أعرب عن")
+            nxt = _next_marker_after(sentence, k + 1, cue)
+            if nxt is not None and nxt - k <= _ADJUNCT_REACH and norm[nxt] in COMPLEMENTIZERS:
+                k = nxt
+                continue
         if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
             k += 1
             continue
         return k
     return k
+
+
+_ADJUNCT_REACH = 8  # tokens from an adjunct's preposition to the complementizer after it
 
 
 def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> int | None:
@@ -1311,9 +1324,37 @@ def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | Non
     norm = sentence.norm
     if cue.lemma == "شدد" and any(norm[t] in _TIGHTENED for t in range(a, min(b, len(norm)))):
         return a
-    return next((t for t in range(a, min(b, len(norm)))
-                 if _strip_wa(norm[t]) in _STRESSED_OBJECTS
-                 and not _inside_mention(sentence, sentence.tokens[t].start)), None)
+    listed = next((t for t in range(a, min(b, len(norm)))
+                   if _strip_wa(norm[t]) in _STRESSED_OBJECTS
+                   and not _inside_mention(sentence, sentence.tokens[t].start)), None)
+    return listed if listed is not None else _object_after_name(sentence, a, min(b, len(norm)))
+
+
+_LINEAGE_WORDS = _n("ابن أبو ابو آل")  # inside a name: "محمد [بن] سلمان" (ب, و: ولد, are left out anyway)
+
+
+def _object_after_name(sentence: _Sentence, a: int, b: int) -> int | None:
+    """The token in ``[a, b)`` right after a person's name where an indefinite noun in the
+    construct state begins the cue's object: "أكد وزير الداخلية عبده الحذيفي [سيطرة الأجهزة
+    الأمنية] على مدينة عدن". Not a title ("الجبير وزير الخارجية"), a lineage word, a
+    preposition or a time word ("خلال المؤتمر", "صباح اليوم"), nor a word with a glued
+    preposition ("لوكالة الأنباء")."""
+    tokens, norm = sentence.tokens, sentence.norm
+    for m in sentence.mentions:
+        if m.entity_type != "PERSON" or m.start < tokens[a].start:
+            continue
+        k = sentence.token_after(m.end)
+        if k is None or k + 1 >= b:
+            return None
+        word = norm[k]
+        if (word.startswith(("ال", "و", "ل", "ب", "ف", "ك")) or word.endswith("ي")  # "[أخصائي] الأمراض": who he is
+                or word in _LINEAGE_WORDS or is_title(tokens[k].text)
+                or word in _PREPOSITIONS or word in _TIME_WORDS or word in _ADJUNCT_PREPOSITIONS
+                or not word.isalpha() or _inside_mention(sentence, tokens[k].start)):
+            return None
+        after = norm[k + 1]
+        return k if _definite(after) or _mention_starts(sentence, tokens[k + 1].start) else None
+    return None
 
 
 # Words that point back and say nothing themselves: "وأشار إلى ذلك".
@@ -1331,8 +1372,9 @@ def _participle(
     while k < len(tokens) and (sentence.norm[k] in _TIME_WORDS or sentence.norm[k].startswith("لل") or sentence.norm[k] in _IN_CONTEXT_WORDS
                                or sentence.norm[k] in ("في", "وقت", "لاحق", "الماضي", "الضوء")):
         k += 1
-    k = _skip_adjuncts(sentence, k)
-    marker = _content_marker(sentence, k, Cue(cue.lemma, _PARTICIPLE_COMPLEMENTS.get(cue.lemma, "say")))
+    as_verb = Cue(cue.lemma, _PARTICIPLE_COMPLEMENTS.get(cue.lemma, "say"))
+    k = _skip_adjuncts(sentence, k, as_verb)
+    marker = _content_marker(sentence, k, as_verb)
     if marker is None:
         return None
     # The subject of the clause: the first named mention before the participle in this sentence,
@@ -1380,7 +1422,7 @@ def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
 
 # A second preposition a cue takes: "نوه بـ" praises, "نوه إلى" points out.
 _OTHER_PREPOSITION = {"نوه": normalize_word("إلى")}
-_PARTICIPLE_COMPLEMENTS = {"أشاد": "prep:ب", "نوه": "prep:ب", "سلط": "prep:على"}
+_PARTICIPLE_COMPLEMENTS = {"أشاد": "prep:ب", "نوه": "prep:ب", "سلط": "prep:على", "أعرب": "prep:عن"}
 _PREPOSITIONS = _n("في من إلى الى على عن مع بين حول تجاه ضد لدى عند منذ خلال بعد قبل")
 _FRONTED = _PREPOSITIONS | _n("بدوره بدورها بدورهم")
 
