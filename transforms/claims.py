@@ -1172,8 +1172,8 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
             # "وقال الجبير خلال المؤتمر إن", "وأكد عقب لقائه الرئيس أن": when or where, on to
             # a complementizer close after it (not the cue's own preposition: "أعرب عن")
             nxt = _next_marker_after(sentence, k + 1, cue)
-            if nxt is not None and nxt - k <= _ADJUNCT_REACH and norm[nxt] in COMPLEMENTIZERS:
-                k = nxt
+            if nxt is not None and 1 < nxt - k <= _ADJUNCT_REACH and norm[nxt] in COMPLEMENTIZERS:
+                k = nxt  # (not the أن of "بعد أن التقى الرئيس": a clause of its own)
                 continue
         if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
             k += 1
@@ -1330,7 +1330,7 @@ def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | Non
     return listed if listed is not None else _object_after_name(sentence, a, min(b, len(norm)))
 
 
-_LINEAGE_WORDS = _n("ابن أبو ابو آل")  # inside a name: "محمد [بن] سلمان" (ب, و: ولد, are left out anyway)
+_LINEAGE_WORDS = _n("ابن أبو ابو آل")  # inside a name (بن and ولد, with their ب and و, are left out anyway)
 
 
 def _object_after_name(sentence: _Sentence, a: int, b: int) -> int | None:
@@ -1435,14 +1435,12 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
     second."""
     tokens, norm = sentence.tokens, sentence.norm
     verb = 0
-    if norm[0] in _FRONTED or (norm[0][:1] == "و" and norm[0][1:] in _FRONTED):
+    if _fronted(norm[0]):
         # "من جانبها،", "وبدوره،", "وفي الرياض،": the clause starts after the comma
         verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
     subject = verb + 1
-    if subject >= i or _strip_wa(norm[verb]) in _FRONTED or norm[verb] in _SHORT_TOPIC_WORDS or _mention_starts(
-        sentence, tokens[verb].start
-    ):  # "وعن الاتفاق النووي مع إيران الذي …، أكد أن": a long fronted topic, no verb found
-        return None
+    if subject >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start):
+        return None  # "وعن الاتفاق النووي مع إيران الذي …، أكد أن": a long fronted topic, no verb found
     if is_title(tokens[verb].text) or is_org_head(tokens[verb].text):
         return None  # a clause that opens with a noun ("رئيس مجلس إدارة …، إن"): no verb, no subject
     start = tokens[subject].start
@@ -1470,6 +1468,13 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
             return speaker
         return speaker or _organisation_zone(sentence, (subject, end))
     return None
+
+
+def _fronted(word: str) -> bool:
+    """Does the normalized ``word`` front a phrase before the verb — a preposition or "بدوره",
+    with or without و ("وفي", "وعن", "فعن")? Not "وبين", the verb "and he explained"."""
+    return (word in _FRONTED or word in _SHORT_TOPIC_WORDS
+            or (word[:1] == "و" and word[1:] in _FRONTED and word[1:] != _BETWEEN))
 
 
 _REGION_NOUNS = _n("منطقة محافظة مدينة ولاية إقليم بلدية")  # in a title, before the region's name
@@ -1861,8 +1866,6 @@ def _speaker_from_zone(
         m = orgs[0]
         kind = _speaker_for_mention(m, entities, text).kind
         return _Speaker(m.entity_id, m.surface if m.start == start else descriptor, kind, start, end)
-    if sentence.norm[a] in _GROUP_WORDS:
-        return _Speaker(None, descriptor, "group", start, end)
     if head in _DOCUMENT_WORDS:
         return _Speaker(None, descriptor, "document", start, end)
     places = [m for m in inside if m.entity_type == "LOC"]
