@@ -260,6 +260,20 @@ def _agrees(token: Token, speaker: _Speaker) -> bool:
     return cue is None or spoken is None or cue == spoken
 
 
+# "بعد أن" / "قبل أن" / "منذ أن": the أن of a time clause, no complementizer of reported words
+# ("وأضاف أوغستين الهدف الثاني … قبل أن يختتم", "أظهر المولد جاهزيته … بعد أن أنهى": 14 false
+# claims on 3,000 articles). Its normalized form is set apart, so no rule reads it as one.
+_TIME_CONJUNCTIONS = _n("بعد قبل منذ وبعد وقبل ومنذ")
+_TEMPORAL_AN = "أن:زمن"
+
+
+def _without_temporal_an(norm: list[str]) -> list[str]:
+    for k in range(1, len(norm)):
+        if norm[k] in _BARE_COMPLEMENTIZERS and norm[k - 1] in _TIME_CONJUNCTIONS:
+            norm[k] = _TEMPORAL_AN
+    return norm
+
+
 class _Sentence:
     """Tokens of one sentence with the article's mentions mapped onto them."""
 
@@ -267,7 +281,7 @@ class _Sentence:
                  tokens: list[Token] | None = None, own_mentions: list[Mention] | None = None):
         self.text, self.index, self.start, self.end = text, index, start, end
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
-        self.norm = [normalize_word(t.text) for t in self.tokens]
+        self.norm = _without_temporal_an([normalize_word(t.text) for t in self.tokens])
         self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
         self.quoted = quoted_ranges(text, start, end)
@@ -1780,7 +1794,7 @@ def _speaker_from_zone(
         return None
     start, end = tokens[a].start, tokens[b - 1].end
     cut = next((k for k in range(a + 1, b) if sentence.norm[k] == "ل" or _adjunct_at(sentence, k)
-                or _told_outlet(sentence, k)), None)
+                or _told_outlet(sentence, k) or sentence.norm[k + 1 : k + 2] == [_TEMPORAL_AN]), None)
     if cut is not None:  # "الوزير لـ«الجزيرة»": the addressee is not part of the speaker, nor
         end = tokens[cut - 1].end  # where or about whom: "جورباتشوف عن الأمير سعود", "الحركة في بيانها"
     if tokens[a].text in "“«\"”»":  # ” and » open names too in some outlets ("وفقاً لـ”العربية نت”")
