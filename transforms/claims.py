@@ -500,7 +500,7 @@ def _cue_claim(
         cut = _stressed_object(sentence, zone_start, j, cue)
         if cut is not None and cut > zone_start:  # "وأكد الوزير [التزام المملكة] بدعم اليمن"
             j, speaker_tokens, marker = cut, (zone_start, cut), cut
-    if marker is not None and cue.lemma in _STRESSED:
+    elif marker is not None and cue.lemma in _STRESSED:
         cut = _stressed_object(sentence, zone_start, j, cue)
         if cut == zone_start:
             return None  # "شددت قوات الجيش الخناق على", "وأكد حرص الوزارة على": no one's words
@@ -1187,7 +1187,7 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
             # a complementizer close after it (not the cue's own preposition: "أعرب عن")
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is not None and 1 < nxt - k <= _ADJUNCT_REACH and norm[nxt] in COMPLEMENTIZERS:
-                k = nxt  # (not the أن of "بعد أن التقى الرئيس": a clause of its own)
+                k = nxt  # (not a complementizer right after it: "كشف … عن أن" is the cue's own)
                 continue
         if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
             k += 1
