@@ -8,7 +8,8 @@ Rules (each one a case in ``tests/transforms/test_sentences.py``):
 - but not inside a quotation that opens and closes within the paragraph (“…”, «…», "…"),
   not inside numbers (2.5, 10.000), and not after abbreviations: a one-letter word ("د.",
   "أ. ف. ب", "U.S.") or a chain of dotted short words ("سي. إن. إن");
-- scraper boilerplate lines ("[ad_1]", "[ad_2]" and the "المصدر" line after it) are not sentences.
+- scraper boilerplate lines ("[ad_1]", "[ad_2]" and the "المصدر" line after it) are not sentences,
+  nor is page chrome at either end of a paragraph (share bars, SMS footers: ``transforms.boilerplate``).
 
 ``text[char_start:char_end]`` reproduces every sentence exactly; sentences never start or end
 with white space.
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from transforms.boilerplate import content_range
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _TERMINATOR_RE = re.compile(r"[.!?؟؛…]+")
@@ -60,8 +63,11 @@ def split_sentences(text: str) -> list[SentenceSpan]:
         if after_ad and _SOURCE_LINE_RE.match(line):
             continue
         after_ad = False
+        content = content_range(text, paragraph.start(), paragraph.end())
+        if content is None:
+            continue
         paragraph_index += 1
-        pieces = list(_split_paragraph(text, paragraph.start(), paragraph.end()))
+        pieces = list(_split_paragraph(text, *content))
         heading = len(pieces) == 1 and _is_heading(text[pieces[0][0]:pieces[0][1]])
         spans.extend(SentenceSpan(s, e, paragraph_index, heading) for s, e in pieces)
     return spans
