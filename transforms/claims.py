@@ -1431,7 +1431,38 @@ def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
         if (k is not None and sentence.tokens[k].start == before[1].start and at
                 and is_title(sentence.tokens[at - 1].text)):  # not "مليشيات الحوثي وصالح"
             return before[1]
+    person = next((m for m in before if m.entity_type == "PERSON"), None)
+    if first.entity_type != "PERSON" and person is not None and _closes_title_chain(sentence, first, person):
+        return person
     return first
+
+
+_CHAIN_REACH = 10  # tokens from a title to the name that closes its chain
+
+
+def _closes_title_chain(sentence: _Sentence, first: Mention, person: Mention) -> bool:
+    """Is ``person`` the holder of a title whose complements name ``first`` — "المدير العام
+    للمكتب التنفيذي لـ[مجلس وزراء الصحة] لدول [مجلس التعاون] البروفيسور [توفيق خوجة]"? The
+    title opens the chain right before ``first`` (over definite words), and only definite
+    words, genitive nouns, titles and mentions stand between ``first`` and the name: no
+    punctuation, no verb-like word with neither article nor mention."""
+    norm, tokens = sentence.norm, sentence.tokens
+    at, end = sentence.token_at(first.start), sentence.token_at(person.start)
+    if at is None or end is None or end - at > _CHAIN_REACH:
+        return False
+    k = at - 1
+    while k >= 0 and not is_title(tokens[k].text) and _definite(norm[k]) and at - k <= 4:
+        k -= 1
+    if k < 0 or not is_title(tokens[k].text):
+        return False
+    for j in range(at, end):
+        word = norm[j]
+        if tokens[j].text in "،,:؛-–—()«»\"“”" or word in _TIME_WORDS:
+            return False
+        if not (_definite(word) or is_title(tokens[j].text) or _inside_mention(sentence, tokens[j].start)
+                or _mention_starts(sentence, tokens[j].start) or word.startswith("ل")):
+            return False
+    return True
 
 
 # A second preposition a cue takes: "نوه بـ" praises, "نوه إلى" points out.
