@@ -93,6 +93,7 @@ _OFFICIAL_WORDS = _n(
     "مصدر مصادر المصدر المصادر دبلوماسي دبلوماسيون دبلوماسيين مسؤولو مستشار مساعد "
     "ممثل ممثلو ممثلي ممثلون أحد إحدى "  # "ويقول أحد السماسرة إن": one of them
     "شاهد شاهدة"  # "وذكر شاهد عيان أن": one unnamed witness (شهود، a group, below)
+    " مصدرا متحدثا ناطقا دبلوماسيا مستشارا"  # accusative, after لكن / إلا أن: "غير أن مصدرا مطلعا أكد"
 )
 _GROUP_WORDS = _n(
     "خبراء خبير محللون محللين محلل مراقبون مراقبين ناشطون ناشطين شهود سكان معارضون معارضين "
@@ -1046,19 +1047,32 @@ def _fronted_zone(sentence: _Sentence, i: int) -> tuple[int, int] | None:
     — these particles put the subject before the verb, so it is not a dropped subject that
     continues the last speaker. Only names, definite words and unnamed-speaker words count:
     "إلا أن أوساطا إعلامية أخذت تعرب" holds a verb, and "إلا أنه أكد" (a pronoun) does go on
-    with the last speaker."""
+    with the last speaker. An unnamed subject may take indefinite adjectives: "لكن مسؤولا
+    [ليبيا] رفيعا قال إن", "غير أن مصدرا مطلعا أكد أن" (the accusative after these particles)."""
     tokens, norm = sentence.tokens, sentence.norm
+    indefinite = 0
     for k in range(i - 1, max(-1, i - 9), -1):
         word = norm[k]
         if word in _BUT or (word in _THAT and k > 0 and _strip_wa(norm[k - 1]) in _BUT_HEADS):
-            return (k + 1, i) if k + 1 < i else None
+            if k + 1 >= i:
+                return None
+            if indefinite and (_unnamed_kind(_strip_wa(norm[k + 1])) is None or norm[k + 1] in _INDEFINITE_HEADS_NOT):
+                return None
+            return k + 1, i
         bare = _strip_wa(word)
         if not (
             _inside_mention(sentence, tokens[k].start) or bare.startswith("ال") or bare in _OTHER_ADJECTIVES
             or _unnamed_kind(bare, documents=True) is not None
         ):
-            return None
+            if not tokens[k].text.isalpha() or indefinite == _FRONTED_ADJECTIVES:
+                return None
+            indefinite += 1
     return None
+
+
+_FRONTED_ADJECTIVES = 2  # indefinite adjectives of an unnamed subject: "مسؤولا ليبيا رفيعا"
+# unnamed-official words that are no subject with adjectives after them: "أحد" (one of …)
+_INDEFINITE_HEADS_NOT = _n("أحد إحدى")
 
 
 def _organisation_zone(sentence: _Sentence, zone: tuple[int, int]) -> _Speaker | None:
