@@ -120,7 +120,7 @@ _LEARNED = _n("علمت وعلمت")  # "علمت «الوطن» من مصادر
 _REPORT_WORDS = _ATTRIBUTION_WORDS | _RELAY_WORDS | _LEARNED  # words that start a report without being a cue
 _OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
-_SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم فقد") | COMPLEMENTIZERS  # "ووفقا للتقرير فقد ارتفعت"
+_SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم فقد فمن فهناك فسوف") | COMPLEMENTIZERS  # "ووفقا للتقرير فقد ارتفعت", "فمن المنتظر أن"
 _BARE_SOURCE_ENDS = _n("فإن") | _BARE_COMPLEMENTIZERS  # the others carry the subject's pronoun
 _QAWL_WORDS = _n("قوله قولها قولهم قولهما")
 _ON = normalize_word("على")

@@ -254,6 +254,8 @@ CASES = [
      {"حسين المالكي": "PERSON", "سليمان المالكي": "PERSON"}, [("حسين المالكي", "person", "حسين المالكي")]),
     # "فقد" after a source ends it
     ("ووفقا للتقرير فقد ساهم قطاع البنوك في الأرباح.", {}, [("التقرير", "document", None)]),
+    ("ووفقا لتقديرات مؤسسة ستاندرد فمن المنتظر أن ترتفع الديون.", {"مؤسسة ستاندرد": "ORG"},
+     [("تقديرات مؤسسة ستاندرد", "organization", "مؤسسة ستاندرد")]),
     # a cue verb that opens the sentence and makes no claim (an object, no "أن") still has a
     # subject, who goes on speaking in the sentence's later cues; its words do not run into
     # the later cue's quotation
