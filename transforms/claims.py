@@ -218,7 +218,8 @@ def _cue_gender(token: Token) -> str | None:
 # Heads of a speaker's description that agree with a masculine verb (a feminine one ends in ة).
 _MASCULINE_HEADS = _n(
     "التقرير تقرير البيان بيان المصدر مصدر مسؤول المسؤول الجيش جيش المكتب مكتب الحزب حزب "
-    "المجلس مجلس الاتحاد اتحاد المركز مركز البنك بنك الصندوق صندوق الموقع موقع"
+    "المجلس مجلس الاتحاد اتحاد المركز مركز البنك بنك الصندوق صندوق الموقع موقع "
+    "الاتفاق اتفاق القرار قرار"
 )
 
 
@@ -1412,13 +1413,19 @@ def _participle(
     speaker = current
     attribution = "carried_over"
     if not continues and (current is None or current.start is None or current.start < sentence.start):
-        named = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")]
+        named = [m for m in sentence.mentions if m.end <= tokens[i].start and m.entity_type in ("PERSON", "ORG")
+                 and not _likened(sentence, m)]
         before = [m for m in named if not _governed(sentence, m)]
-        subject = _speaker_for_mention(_holder(sentence, before), entities) if before else _verb_subject(sentence, i, entities)
+        # The opening verb's subject goes first if it stands before every name and agrees
+        # ("وكانت [الوزارة] قد تلقت بلاغا … على موقع “تويتر” لافتة إلى" is the ministry's);
+        # otherwise the first name.
+        subject = _verb_subject(sentence, i, entities)
+        by_name = False
+        if before and not _subject_before_names(sentence, i, subject, before):
+            subject, by_name = _speaker_for_mention(_holder(sentence, before), entities), True
         if subject is None and named:  # "وبدا الارتباك على [سون] …، وصرح قائلا": no other
-            before = named
-            subject = _speaker_for_mention(_holder(sentence, before), entities)
-        if subject is not None and (before or _agrees(tokens[i], subject)):
+            subject, by_name = _speaker_for_mention(_holder(sentence, named), entities), True
+        if subject is not None and (by_name or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
@@ -1434,6 +1441,33 @@ def _governed(sentence: _Sentence, mention: Mention) -> bool:
         return False
     word = _strip_wa(sentence.norm[k])
     return word.startswith(("لل", "بال")) or (k > 0 and _strip_wa(sentence.norm[k - 1]) in _PREPOSITIONS)
+
+
+def _subject_before_names(sentence: _Sentence, i: int, subject: _Speaker | None, before: list[Mention]) -> bool:
+    """Does the opening verb's ``subject`` speak for the participle at ``i`` rather than the
+    names ``before`` it? Only if it ends before the first, agrees with the participle, no
+    clause opens between, and it is not a title whose holder is named next ("رئيس نادي الأحساء
+    الأدبي [ظافر الشهري]", "مدير مكتب [الرئاسة العامة …] بالباحة [ناصر الغامدي]": the title's
+    zone stops at the first indefinite word, the name is its holder)."""
+    if subject is None or subject.start is None or subject.end is None or subject.end > before[0].start:
+        return False
+    if not _agrees(sentence.tokens[i], subject):
+        return False
+    end = sentence.token_after(subject.end, i)
+    if any(word in _CLAUSE_OPENERS or _strip_wa(word) in _CLAUSE_OPENERS for word in sentence.norm[end:i]):
+        return False  # "وأزاح أمير المنطقة الستار …، فيما ألقى مدير … [الفرطيش] كلمة …، مبينا"
+    person = next((m for m in before if m.entity_type == "PERSON"), None)
+    if subject.kind == "unnamed_official" and person is not None:
+        between = sentence.text[subject.end:person.start]
+        return any(mark in between for mark in "،,:؛")
+    return True
+
+
+def _likened(sentence: _Sentence, mention: Mention) -> bool:
+    """Is ``mention`` compared with, not named as an actor — "تدريب فريق [كالشباب]" ("a team
+    like Al-Shabab")? Such a name is never a participle's subject."""
+    k = sentence.token_at(mention.start)
+    return k is not None and _strip_wa(sentence.norm[k]).startswith("كال")
 
 
 def _holder(sentence: _Sentence, before: list[Mention]) -> Mention:
@@ -1465,8 +1499,8 @@ def _closes_title_chain(sentence: _Sentence, first: Mention, person: Mention) ->
     if at is None or end is None or end - at > _CHAIN_REACH:
         return False
     k = at - 1
-    while k >= 0 and not is_title(tokens[k].text) and _definite(norm[k]) and at - k <= 4:
-        k -= 1
+    while k >= 0 and not is_title(tokens[k].text) and (_definite(norm[k]) or is_org_head(tokens[k].text)) and at - k <= 4:
+        k -= 1  # over definite words and heads: "مدير [مكتب] [الرئاسة العامة …]"
     if k < 0 or not is_title(tokens[k].text):
         return False
     for j in range(at, end):
@@ -1474,7 +1508,7 @@ def _closes_title_chain(sentence: _Sentence, first: Mention, person: Mention) ->
         if tokens[j].text in "،,:؛-–—()«»\"“”" or word in _TIME_WORDS:
             return False
         if not (_definite(word) or is_title(tokens[j].text) or _inside_mention(sentence, tokens[j].start)
-                or _mention_starts(sentence, tokens[j].start) or word.startswith("ل")):
+                or _mention_starts(sentence, tokens[j].start) or word.startswith(("ل", "بال"))):
             return False
     return True
 
