@@ -204,6 +204,10 @@ def _cue_genders() -> dict[str, str]:
             genders[form] = "f"
         elif form[:1] == "ي" and "ت" + form[1:] in lexicon:
             genders[form] = "m"
+        elif form.startswith(_BY_SAYING):  # "بقوله" his saying, "بقولها" hers; "بقولهم" none
+            if form.endswith(("هم", "هما")):
+                continue
+            genders[form] = "f" if form.endswith("ها") else "m"
         elif lexicon[form].complement == "participle" and not form.endswith(("ين", "ون")):
             genders[form] = "f" if form.endswith("ه") else "m"
     return genders
@@ -254,7 +258,8 @@ def _agrees(token: Token, speaker: _Speaker) -> bool:
     both genders are known and differ ("وقال" after "الوزارة"), nor when a plural verb follows
     one person or one document ("يقولون" after "الدراسة")."""
     word = _strip_wa(normalize_word(token.text))
-    if (word.endswith(("وا", "ون", "ين")) or _dual(word)) and speaker.kind in ("person", "document"):
+    plural = word.endswith(("وا", "ون", "ين")) or _dual(word) or (word.startswith(_BY_SAYING) and word.endswith(("هم", "هما")))
+    if plural and speaker.kind in ("person", "document"):
         return False  # "يقولون" / "فقالا" after one person or one document
     cue, spoken = _cue_gender(token), _speaker_gender(speaker)
     if cue is not None and speaker.kind == "group":
@@ -1138,7 +1143,7 @@ def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     m, limit = k, min(len(tokens), k + 20)
     while m < limit:
         if (tokens[m].text in ".؛!؟?" and not _abbreviation_dot(sentence, m)) or (
-            m > k and _cue_at(sentence, m) is not None
+            m > k and _cue_at(sentence, m) is not None and not sentence.norm[m].startswith(_BY_SAYING)
         ):
             return None
         if tokens[m].text == ":":
@@ -1228,8 +1233,9 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
             return m
         if tokens[m].text in "؛." and not _abbreviation_dot(sentence, m):
             return None
-        if m > 0 and tokens[m - 1].text in "،," and _cue_at(sentence, m) is not None:
+        if m > 0 and tokens[m - 1].text in "،," and _cue_at(sentence, m) is not None and not norm[m].startswith(_BY_SAYING):
             return None  # "ونفت الوزيرة أي علاقة، وقالت: «…»": another cue's words, not this one's
+            # (but "انتقد أوباما نتنياهو، بقوله إنه": how this cue's speaker said it)
         m += 1
     return None
 
@@ -1272,6 +1278,9 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
         return None
     if norm[k].startswith(_BY_SAYING) and k + 2 < len(tokens) and tokens[k + 1].text == ":":
         return k + 2  # "وعبر جفري بقوله: «…»"
+    if (norm[k].startswith(_BY_SAYING) and k + 1 < len(tokens) and norm[k + 1] in COMPLEMENTIZERS
+            and cue.complement != "object"):  # an object cue's "بقوله إن" is taken as a cue of its own
+        return _past_complementizer(sentence, k + 1)  # "وعلق الوزير بقوله إن"
     if norm[k] in COMPLEMENTIZERS:
         return _past_complementizer(sentence, k)
     if cue.complement.startswith("prep:"):
@@ -1410,6 +1419,9 @@ def _participle(
     # or the subject right after the sentence's verb ("أصدرت إسرائيل بيانا ... مؤكدة أن"). After
     # a claim of this sentence, its speaker: "وأوضح أن [المشرف على المركز] يشدد …، مشيرا إلى أن"
     # goes on with the speaker of أوضح, whose content names the centre.
+    if sentence.norm[i].startswith(_BY_SAYING):
+        speaker = None if continues else _by_saying_subject(sentence, i, entities)
+        return (_make(sentence, i, cue, speaker, marker, "explicit"), marker) if speaker is not None else None
     speaker = current
     attribution = "carried_over"
     if not continues and (current is None or current.start is None or current.start < sentence.start):
@@ -1430,6 +1442,44 @@ def _participle(
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
     return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+def _by_saying_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """The speaker of "بقوله" ("by his saying"): the subject of the verb of its own clause —
+    "وخاطب [العمري] وزير الإسكان بقوله:", "وقدم [وزير الري الإثيوبي] … تطمينات بقوله إن". It
+    goes with the verb right before it, whose subject a dropped one or a name earlier in a long
+    sentence often is not ("حاول لاحقا اللعب على الكلام بقوله", "واختتمت بيانها بقولها"), so
+    only a subject in the same clause is taken (no punctuation or clause opener between), never
+    a name after a relative pronoun ("الأمور التي يعتبرها [مارك] …") or the complement of a
+    prepositional object ("على تصريح [كاميرون]")."""
+    tokens, norm = sentence.tokens, sentence.norm
+    clause = 0
+    for k in range(i - 1, -1, -1):
+        if norm[k] in _RELATIVES:
+            # "[رغد] التي تدرس في السنة الثالثة تحدثت … بقولها": the name before the relative
+            # clause is the subject; a name inside it is not
+            antecedent = next((m for m in sentence.mentions if k > 0 and m.end == tokens[k - 1].end
+                               and m.entity_type in ("PERSON", "ORG")), None)
+            speaker = _speaker_for_mention(antecedent, entities) if antecedent is not None else None
+            return speaker if speaker is not None and _agrees(tokens[i], speaker) else None
+        if tokens[k].text in "،,:؛" or norm[k] in _CLAUSE_OPENERS:
+            clause = k + 1
+            break
+    subject = _verb_subject(sentence, i, entities)
+    if subject is not None and subject.start is not None and subject.start >= tokens[clause].start and _agrees(tokens[i], subject):
+        return subject
+    for mention in sentence.mentions:
+        if mention.start < tokens[clause].start or mention.entity_type not in ("PERSON", "ORG"):
+            continue
+        if mention.end > tokens[i].start:
+            break
+        k = sentence.token_at(mention.start)
+        if k is None or _governed(sentence, mention) or _likened(sentence, mention) or (
+                k >= 2 and _strip_wa(norm[k - 2]) in _PREPOSITIONS and not _definite(norm[k - 1])):
+            continue
+        speaker = _speaker_for_mention(mention, entities)
+        return speaker if _agrees(tokens[i], speaker) else None
+    return None
 
 
 def _governed(sentence: _Sentence, mention: Mention) -> bool:
@@ -2168,7 +2218,7 @@ _OFFICE_TITLES = _n(
     "رئيس الرئيس رئيسة الرئيسة وزير الوزير وزيرة الوزيرة سفير السفير سفيرة السفيرة الملك ملك "
     "العاهل الأمير أمير زعيم الزعيم مدير المدير مديرة المديرة نائب النائب قائد القائد محافظ "
     "المحافظ عمدة العمدة مبعوث المبعوث مندوب المندوب مستشار المستشار أمين الأمين وكيل الوكيل "
-    "حاكم الحاكم مفوض المفوض مدرب المدرب"
+    "حاكم الحاكم مفوض المفوض مدرب المدرب مفتي المفتي"
 )
 
 # Words that start a speaker's description: the speaker need not be a name.
