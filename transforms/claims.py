@@ -115,14 +115,14 @@ _DOCUMENT_WORDS = _n(
     "بيانات البيانات"
 )
 _ATTRIBUTION_WORDS = _n("وفق وفقا بحسب حسب وحسب وبحسب ووفق ووفقا")
-_RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت")
+_RELAY_WORDS = _n("نقل نقلت نقلوا ونقل ونقلت تنقل ينقل وتنقل وينقل")
 _LEARNED = _n("علمت وعلمت")  # "علمت «الوطن» من مصادر مطلعة أن": a paper's sourced report
 _REPORT_WORDS = _ATTRIBUTION_WORDS | _RELAY_WORDS | _LEARNED  # words that start a report without being a cue
 _OFFICE_WORDS = _n("مكتب ديوان")
 # "وبحسب وسائل الإعلام فإن ...": فإن (or أن) ends the source and opens what it says.
 _SOURCE_ENDS = _n("فإن فإنه فإنها فإنهم فقد فمن فهناك فسوف") | COMPLEMENTIZERS  # "ووفقا للتقرير فقد ارتفعت", "فمن المنتظر أن"
 _BARE_SOURCE_ENDS = _n("فإن") | _BARE_COMPLEMENTIZERS  # the others carry the subject's pronoun
-_QAWL_WORDS = _n("قوله قولها قولهم قولهما")
+_QAWL_WORDS = _n("قوله قولها قولهم قولهما تأكيده تأكيدها تأكيدهم")
 _ON = normalize_word("على")
 # "يُذكر أن" / "ويُذكر أن" ("it is noted that", passive): the writer's own background note, which
 # news closes with. Without a subject it is nobody's claim, not the last speaker's words.
@@ -1669,27 +1669,40 @@ def _learned(sentence: _Sentence, i: int, entities: dict[str, Entity]):
 
 
 def _relayed(sentence: _Sentence, i: int, entities: dict[str, Entity], current: _Speaker | None):
-    """"ونقل عن X قوله: ..." / "ونقلت عنه وسائل إعلام روسية قوله: ..."."""
+    """"ونقل عن X قوله: ..." / "ونقلت عنه وسائل إعلام روسية قوله: ..." / "ونقلت وكالة تسنيم
+    للأنباء عن X قوله إن ..." (the outlet that relays before عن; X speaks)."""
     tokens, norm = sentence.tokens, sentence.norm
-    qawl = next((k for k in range(i + 1, min(len(tokens), i + 16)) if norm[k] in _QAWL_WORDS), None)
+    qawl = next((k for k in range(i + 1, min(len(tokens), i + 22)) if norm[k] in _QAWL_WORDS), None)
     if qawl is None or i + 1 >= len(tokens):
         return None
-    about = norm[i + 1]
-    if about in ("عنه", "عنها", "عنهم"):
+    # عن right after the cue, or after the outlet that relays ("وكالة "رويترز"", "وسائل إعلام
+    # محلية أمس السبت") within the clause
+    at = next((k for k in range(i + 1, min(qawl, i + 1 + _RELAYER_TOKENS))
+               if norm[k] in ("عن", "عنه", "عنها", "عنهم") or tokens[k].text in "،,.:؛"), None)
+    about = norm[at] if at is not None else ""
+    if about in ("عنه", "عنها", "عنهم") and at == i + 1:
         speaker, attribution = current, "carried_over"
-    elif about == "عن":
-        speaker = _speaker_from_zone(sentence, (i + 2, qawl), entities)
+    elif about == "عن" and at + 1 < qawl:
+        # the source ends before a description of it ("عن مصدر وصفته بأنه موثوق قوله") or a comma
+        end = next((k for k in range(at + 1, qawl) if tokens[k].text in "،," or _cue_at(sentence, k) is not None), qawl)
+        speaker = _speaker_from_zone(sentence, (at + 1, end), entities)
         attribution = "explicit"
     else:
         return None
     if speaker is None:
         return None
-    k = _skip_adjuncts(sentence, qawl + 1)
+    k = _past_addressee(sentence, qawl + 1) or qawl + 1
+    if k == qawl + 1 < len(tokens) and norm[k].startswith("ل") and is_title(tokens[k].text[1:]):
+        k = _noun_phrase_end(sentence, k, min(len(tokens), k + 8))  # "قولها لرئيس الوزراء التركي إنه": to whom
+    k = _skip_adjuncts(sentence, k)
     said = Cue("قال", "say")
     marker = _content_marker(sentence, k, said) or _distant_marker(sentence, k, said)
     if marker is None:
         return None
     return _make(sentence, i, Cue("نقل", "say"), speaker, marker, attribution, cue_end_tok=qawl), marker
+
+
+_RELAYER_TOKENS = 10  # "ونقلت وكالة أنباء الجمهورية الإسلامية الإيرانية عن": the relaying outlet
 
 
 # "وفقا لـ" / "حسب" before a law, a plan or a decision means "in accordance with", not "according
