@@ -578,7 +578,12 @@ def _cue_claim(
         if subject is not None and _agrees(tokens[i], subject):  # "وقد استخدم كيم لغة مماثلة، حيث قال إن": Kim speaks
             return _make(sentence, i, cue, subject, content_tok, "carried_over"), content_tok
         if current is None or not _agrees(tokens[i], current):
-            return None
+            # "وأعرب سموه عن": with no speaker to go on with, "His Highness" is the person the
+            # article last introduced with his honorific ("سمو الأمير فيصل بن مشعل أمير منطقة القصيم")
+            referent = _honorific_referent(sentence, i, entities)
+            if referent is None or not _agrees(tokens[i], referent):
+                return None
+            return _make(sentence, i, cue, referent, content_tok, "carried_over"), content_tok
         speaker = current
         attribution = "carried_over"
     else:
@@ -736,6 +741,44 @@ def _inside_mention(sentence: _Sentence, pos: int) -> bool:
 _PREP_PRONOUNS = _n("به بها بهم بهما عنه عنها عنهم له لها لهم منه منها")
 # Honorifics with a pronoun ("His Highness", "His Excellency", "His Eminence"): a dropped subject
 _HONORIFIC_PRONOUNS = _n("سموه سموها معاليه معاليها سماحته فضيلته سعادته سعادتها جلالته فخامته دولته")
+# The honorific noun each honorific pronoun stands for: سموه → (صاحب) السمو / سمو, معاليه →
+# معالي, فضيلته → فضيلة … (دولته, "His Excellency" of a prime minister, is also "its state": left out)
+_HONORIFIC_NOUNS = {
+    normalize_word(pronoun): normalize_word(noun)
+    for nouns, pronouns in (("سمو", "سموه سموها"), ("معالي", "معاليه معاليها"), ("سماحة", "سماحته"),
+                            ("فضيلة", "فضيلته"), ("سعادة", "سعادته سعادتها"), ("جلالة", "جلالته"),
+                            ("فخامة", "فخامته"))
+    for noun in [nouns] for pronoun in pronouns.split()
+}
+_HONORIFIC_REACH = 3000  # characters back to the honorific that introduced the person
+_HONORIFIC_NAME_REACH = 12  # tokens from the honorific to the person's name
+
+
+def _honorific_referent(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
+    """The person an honorific pronoun after the cue at ``i`` ("وأعرب [سموه] عن", "وأكد
+    [فضيلته] أن") stands for: the first person named after the article's last use of its
+    honorific noun, within the same sentence ("… سمو [الأمير فيصل بن مشعل] أمير منطقة القصيم",
+    "فضيلة إمام وخطيب المسجد النبوي الشيخ [صلاح البدير]")."""
+    if i + 1 >= len(sentence.tokens):
+        return None
+    noun = _HONORIFIC_NOUNS.get(sentence.norm[i + 1])
+    if noun is None:
+        return None
+    text, end = sentence.text, sentence.tokens[i].start
+    window = tokenize(text, max(0, end - _HONORIFIC_REACH), end)
+    for k in range(len(window) - 1, -1, -1):
+        word = normalize_word(window[k].text)
+        if word not in (noun, "ال" + noun, "و" + noun, "ل" + noun, "ب" + noun):
+            continue
+        after = window[k + 1:k + 1 + _HONORIFIC_NAME_REACH]
+        stop = next((t.start for t in after if t.text in ".؟?!" or "\n" in text[window[k].end:t.start]), None)
+        limit = stop if stop is not None else (after[-1].end if after else window[k].end)
+        person = next((m for m in sentence.article_mentions
+                       if window[k].end <= m.start < limit and m.entity_type == "PERSON"), None)
+        return _speaker_for_mention(person, entities) if person is not None else None
+    return None
+
+
 # Whom words are said to, alone after the cue: the reporter ("وقال لي إن") or an audience
 _SELF_ADDRESSEES = _n("لي لنا")
 _AUDIENCES = _n("للصحافيين للصحفيين للإعلاميين للمراسلين للصحيفة للوكالة للقناة للموقع للتلفزيون للإذاعة للحضور")
