@@ -78,7 +78,7 @@ _IN_CONTEXT_WORDS = _n("وقت مقابلة بيان تصريح تصريحات �
 # not who: left out of the speaker's description ("الحركة في بيانها", "جورباتشوف عن الأمير").
 _ADJUNCT_NOUNS = _IN_CONTEXT_WORDS | _n(
     "تقرير التقرير بيانه بيانها تصريحه تصريحها تصريحاته حديثه حديثها كلمته كلمتها لقاء ندوة محاضرة "
-    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته كتاب برنامج برنامجه برنامجها"
+    "اجتماع حوار اتصال مداخلة كتابه مقاله مذكراته كتاب برنامج برنامجه برنامجها حلقة الحلقة"
 )
 # When: "وقال كيري غداة لقائه لافروف", "بعد استقباله الرئيس": the man he met is no speaker.
 _ADJUNCT_PREPOSITIONS = _n("في عن أمام خلال أثناء عقب ضمن غداة إثر بعد قبل لدى فور إبان عند")
@@ -94,6 +94,7 @@ _OFFICIAL_WORDS = _n(
     "ممثل ممثلو ممثلي ممثلون أحد إحدى "  # "ويقول أحد السماسرة إن": one of them
     "شاهد شاهدة"  # "وذكر شاهد عيان أن": one unnamed witness (شهود، a group, below)
     " مصدرا متحدثا ناطقا دبلوماسيا مستشارا"  # accusative, after لكن / إلا أن: "غير أن مصدرا مطلعا أكد"
+    " قيادي القيادي قياديا"  # "قال قيادي بارز في المقاومة إن": a leader of a movement, unnamed
 )
 _GROUP_WORDS = _n(
     "خبراء خبير محللون محللين محلل مراقبون مراقبين ناشطون ناشطين شهود سكان معارضون معارضين "
@@ -494,7 +495,8 @@ def _cue_claim(
         return None  # "وأكد عبر حسابه": عبر is "via" here, not the cue "عبر عن"
     if cue.lemma == "عبر" and i + 1 < len(tokens) and _quoted_name(sentence, i + 1):
         return None  # 'وفي تغريدة عبر "تويتر" أمس، قال': via a medium named in quotes
-    if norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛" and norm[i - 1] not in _CLAUSE_OPENERS | _RELATIVES:
+    if (norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛"
+            and norm[i - 1] not in _CLAUSE_OPENERS | _RELATIVES | _ON_ONES_PART):
         return None  # "العلاقات بين إيران وقطر": between, not "explained" (which opens its clause: "وبين")
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
@@ -595,6 +597,7 @@ def _cue_claim(
 
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
+_ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
 _REVEALED = "كشف"
 # "issued by": "كشفت تقارير صادرة عن مؤسسات دولية أن" — this عن is the speaker's, not the cue's
 _ISSUED = frozenset(normalize_word(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صادرين", "الصادرين"))
@@ -1209,6 +1212,12 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
         guard += 1
         if tokens[k].text in "،,":
             # a comma-enclosed apposition or adverbial: jump to the next comma if a marker follows
+            # — past a relative clause's own أن: "وقال القيادي الحوثي، التي يرجح أن تسجيلها تم
+            # قبل تحرير عدن، إن …"
+            closing = _relative_clause_end(sentence, k)
+            if closing is not None:
+                k = closing
+                continue
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is None:
                 return k
@@ -1260,6 +1269,21 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
 
 
 _ADJUNCT_REACH = 8  # tokens from an adjunct's preposition to the complementizer after it
+_RELATIVE_CLAUSE_REACH = 25
+
+
+def _relative_clause_end(sentence: _Sentence, k: int) -> int | None:
+    """For a comma at ``k`` that opens a relative clause ("، التي يرجح أن …،"), the token after
+    the comma that closes it, when a complementizer, colon or quotation follows that comma."""
+    tokens, norm = sentence.tokens, sentence.norm
+    if k + 1 >= len(tokens) or norm[k + 1] not in _RELATIVES:
+        return None
+    for m in range(k + 2, min(len(tokens) - 1, k + _RELATIVE_CLAUSE_REACH)):
+        if tokens[m].text in ".؛:؟?!":
+            return None
+        if tokens[m].text in "،," and (norm[m + 1] in COMPLEMENTIZERS or tokens[m + 1].text in ":“«\""):
+            return m + 1
+    return None
 
 
 def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> int | None:
@@ -1272,6 +1296,10 @@ def _next_marker_after(sentence: _Sentence, k: int, cue: Cue | None = None) -> i
         if past is not None:
             m = past  # "عبر حسابه في «تويتر» أن": a quoted name, not the quotation
             continue
+        if tokens[m].text in "،,":
+            closing = _relative_clause_end(sentence, m)
+            if closing is not None:
+                return closing  # "في الحلقة، التي يرجح أن تسجيلها …، إن": past the clause's own أن
         if norm[m] in COMPLEMENTIZERS or tokens[m].text in ":“«\"" or (prep and norm[m] == prep):
             return m
         if tokens[m].text in "؛." and not _abbreviation_dot(sentence, m):
@@ -2229,7 +2257,7 @@ _JOINT_WORDS = _n("الزعيمان الزعيمين الجانبان الجان
 # organs speak as one organisation (not heads of organisation names, so not among the NER's).
 _AUTHORITIES = _n("السلطات سلطات الأجهزة أجهزة")
 _DEFINITE_HEADS = _n("الوزارة الوكالة المعهد الموقع الشبكة الصحيفة الحكومة الجيش السفارة المنظمة الهيئة الحزب الحركة المجلس الرئاسة القناة المركز المخابرات الاستخبارات"
-                     " المرصد النيابة الجوازات الأرصاد الخارجية الداخلية")
+                     " المرصد النيابة الجوازات الأرصاد الخارجية الداخلية البلدية الأمانة")
 
 
 def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = None) -> bool:
