@@ -498,6 +498,10 @@ def _cue_claim(
     if (norm[i] == _BETWEEN and i > 0 and tokens[i - 1].text not in "،,:؛"
             and norm[i - 1] not in _CLAUSE_OPENERS | _RELATIVES | _ON_ONES_PART):
         return None  # "العلاقات بين إيران وقطر": between, not "explained" (which opens its clause: "وبين")
+    if _strip_wa(norm[i]) == _BETWEEN and _pair_follows(sentence, i + 1):
+        return None  # "وبين نيس وموناكو، تقع قرية": between two names, even at a clause's start
+    if cue.lemma == "شكر" and i > 0 and _strip_wa(norm[i - 1]) in _MESSAGE_NOUNS:
+        return None  # "رسالة شكر للحرفية": a letter of thanks, a noun
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
     zone_start, j = speaker_tokens = _speaker_zone(sentence, i, cue)
@@ -597,6 +601,19 @@ def _cue_claim(
 
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
+_MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهادات رسائل برقيات عبارات كلمات")
+
+
+def _pair_follows(sentence: _Sentence, k: int) -> bool:
+    """Do two names joined by و start at token ``k`` ("نيس وموناكو", "[الرياض] و[جدة]") — the
+    objects of the preposition بين, not the subject of the verb بيّن?"""
+    first = next((m for m in sentence.mentions if k < len(sentence.tokens) and m.start == sentence.tokens[k].start), None)
+    if first is None:
+        return False
+    after = sentence.token_after(first.end)
+    if after is None or not sentence.norm[after].startswith("و"):
+        return False
+    return any(m.start in (sentence.tokens[after].start, sentence.tokens[after].start + 1) for m in sentence.mentions)
 _ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
 _REVEALED = "كشف"
 # "issued by": "كشفت تقارير صادرة عن مؤسسات دولية أن" — this عن is the speaker's, not the cue's
