@@ -601,6 +601,7 @@ def _cue_claim(
 
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
+_HE_IS = _n("وهو وهي")
 _MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهادات رسائل برقيات عبارات كلمات")
 
 
@@ -642,6 +643,9 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return False
     if tok.text in "،,:؛.؟?!\"“”«»" or norm in COMPLEMENTIZERS:
         return True
+    if norm in _HE_IS and j > 0 and any(m.end == sentence.tokens[j - 1].end and m.entity_type == "PERSON"
+                                        for m in sentence.mentions):
+        return True  # "أوضح ناصر عايش وهو بائع بأحد المحال أنه": what he is, not who else
     if norm in _TIME_WORDS and not sentence.in_quote(tok.start):
         return True  # not the paper "اليوم" ("today") in 'لـ"اليوم": إن'
     if cue.complement.startswith("prep:"):
@@ -1277,6 +1281,11 @@ def _skip_adjuncts(sentence: _Sentence, k: int, cue: Cue | None = None) -> int:
             nxt = _next_marker_after(sentence, k + 1, cue)
             if nxt is not None and 1 < nxt - k <= _ADJUNCT_REACH and norm[nxt] in COMPLEMENTIZERS:
                 k = nxt  # (not a complementizer right after it: "كشف … عن أن" is the cue's own)
+                continue
+        if norm[k] in _HE_IS:  # "ناصر عايش وهو بائع بأحد محال تأجير الخيام أنه": an aside on him
+            nxt = _next_marker_after(sentence, k + 1, cue)
+            if nxt is not None and nxt - k <= _ADJUNCT_REACH + 4 and norm[nxt] in COMPLEMENTIZERS:
+                k = nxt
                 continue
         if norm[k] in _TIME_WORDS or norm[k] in _IN_CONTEXT_WORDS or norm[k] == "في":
             k += 1
@@ -2062,6 +2071,8 @@ def _speaker_from_zone(
         return None
     coordinated = _coordinated(sentence, inside, a) or head in _JOINT_WORDS or any(n in _COORD_WORDS for n in sentence.norm[a:b])
     persons = [m for m in inside if m.entity_type == "PERSON" and not _names_organisation(sentence, m)]
+    if len(persons) > 1:  # 'محمد المحيشي "بائع"', 'فهد الخنيفر -مشرف-': a quoted word describes the man
+        persons = [persons[0]] + [m for m in persons[1:] if not _set_off(text, m)]
     if any(not _in_aside(sentence, m, a, b) for m in persons):
         # "يصف عبد الرحمن الحقباني (ابن أخت سعود الدوسري)، الفقيد بأنه": not the man in the aside
         persons = [m for m in persons if not _in_aside(sentence, m, a, b)]
@@ -2126,6 +2137,12 @@ def _speaker_from_zone(
         if person is not None:  # "وأضاف حزام أن": the tagger missed the surname of a man named before
             return _Speaker(person.entity_id, descriptor, "person", start, end)
     return None
+
+
+def _set_off(text: str, mention: Mention) -> bool:
+    """Is the one-word ``mention`` set off by quotation marks or dashes ('"بائع"', "-مشرف-")?"""
+    before, after = text[max(0, mention.start - 1):mention.start], text[mention.end:mention.end + 1]
+    return " " not in mention.surface and before in "\"“«-–" and before != "" and after in "\"”»-–" and after != ""
 
 
 def _surname_of(word: str, entities: dict[str, Entity]) -> Entity | None:

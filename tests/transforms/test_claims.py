@@ -689,6 +689,11 @@ CASES = [
     # a relative clause between commas has its own أن: the content begins after it
     ("وقال القيادي الحوثي في الحلقة، التي يرجح أن تسجيلها تم قبل التحرير، إن الانتصارات مجرد إشاعات.", {},
      [("القيادي الحوثي", "unnamed_official", None)]),
+    # what the speaker is, after his name, is no other person: "وهو بائع", a quoted job
+    ("بدوره، أوضح ناصر عايش وهو بائع بأحد محال تأجير الخيام أنه يؤجر الخيام.", {"ناصر عايش": "PERSON", "بائع": "PERSON"},
+     [("ناصر عايش", "person", "ناصر عايش")]),
+    ('واعتبر محمد المحيشي "بائع" أن البيع يمثل فرصة للشباب.', {"محمد المحيشي": "PERSON", "بائع": "PERSON"},
+     [("محمد المحيشي", "person", "محمد المحيشي")]),
     # an honorific pronoun with no speaker to go on with: the person its honorific introduced
     ("وافتتح صاحب السمو الملكي الأمير فيصل بن مشعل أمير منطقة القصيم المجمع. وأعرب سموه عن شكره للقائمين عليه.",
      {"فيصل بن مشعل": "PERSON"}, [("فيصل بن مشعل", "person", "فيصل بن مشعل")]),
