@@ -521,6 +521,10 @@ def _cue_claim(
             j, speaker_tokens, marker = cut, (zone_start, cut), cut
         elif norm[marker - 1] == _ON and any(norm[t] in _RELATIVES for t in range(zone_start, marker - 1)):
             return None  # "وأكدت مصادر طبية حصيلة الهجومين اللذين تبناهما التنظيم الذي يسيطر على": the object's على
+    elif marker is not None and cue.complement == "object" and marker > zone_start:
+        cut = _object_after_name(sentence, zone_start, marker, any_noun=True)
+        if cut is not None:  # "انتقد … الأمير طلال بن بدر [قرار نقل مباراة] “السوبر”": the object
+            j, speaker_tokens, marker = cut, (zone_start, cut), cut
     if marker is not None and cue.lemma == _EXPRESSED and _ABOUT not in norm[marker - 1 : marker + 1] and not (
             marker > 1 and tokens[marker - 1].text == ":" and norm[marker - 2].startswith(_BY_SAYING)):  # "وعبر جفري بقوله: «…»"
         return None  # "اتفاق التجارة الحرة عبر المحيط الهادئ، …، ويؤكد أنه": across, not "expressed"
@@ -1468,12 +1472,13 @@ def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | Non
 _LINEAGE_WORDS = _n("ابن أبو ابو آل")  # inside a name (بن and ولد, with their ب and و, are left out anyway)
 
 
-def _object_after_name(sentence: _Sentence, a: int, b: int) -> int | None:
+def _object_after_name(sentence: _Sentence, a: int, b: int, any_noun: bool = False) -> int | None:
     """The token in ``[a, b)`` right after a person's name where an indefinite noun in the
     construct state begins the cue's object: "أكد وزير الداخلية عبده الحذيفي [سيطرة الأجهزة
     الأمنية] على مدينة عدن". Not a title ("الجبير وزير الخارجية"), a lineage word, a
     preposition or a time word ("خلال المؤتمر", "صباح اليوم"), nor a word with a glued
-    preposition ("لوكالة الأنباء")."""
+    preposition ("لوكالة الأنباء"). ``any_noun``: an object cue's object (انتقد، نفى) need not be
+    followed by a definite word ("انتقد الأمير طلال بن بدر قرار نقل مباراة")."""
     tokens, norm = sentence.tokens, sentence.norm
     for m in sentence.mentions:
         if m.entity_type != "PERSON" or m.start < tokens[a].start:
@@ -1488,7 +1493,7 @@ def _object_after_name(sentence: _Sentence, a: int, b: int) -> int | None:
                 or not word.isalpha() or _inside_mention(sentence, tokens[k].start)):
             return None
         after = norm[k + 1]
-        return k if _definite(after) or _mention_starts(sentence, tokens[k + 1].start) else None
+        return k if any_noun or _definite(after) or _mention_starts(sentence, tokens[k + 1].start) else None
     return None
 
 
