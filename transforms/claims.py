@@ -606,6 +606,7 @@ def _cue_claim(
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
 _HE_IS = _n("وهو وهي")
+_ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
 _MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهادات رسائل برقيات عبارات كلمات")
 
 
@@ -619,7 +620,8 @@ def _pair_follows(sentence: _Sentence, k: int) -> bool:
     if after is None or not sentence.norm[after].startswith("و"):
         return False
     return any(m.start in (sentence.tokens[after].start, sentence.tokens[after].start + 1) for m in sentence.mentions)
-_ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
+
+
 _REVEALED = "كشف"
 # "issued by": "كشفت تقارير صادرة عن مؤسسات دولية أن" — this عن is the speaker's, not the cue's
 _ISSUED = frozenset(normalize_word(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صادرين", "الصادرين"))
@@ -1517,13 +1519,13 @@ def _participle(
     marker = _content_marker(sentence, k, as_verb)
     if marker is None:
         return None
+    if sentence.norm[i].startswith(_BY_SAYING):
+        speaker = None if continues else _by_saying_subject(sentence, i, entities)
+        return (_make(sentence, i, cue, speaker, marker, "explicit"), marker) if speaker is not None else None
     # The subject of the clause: the first named mention before the participle in this sentence,
     # or the subject right after the sentence's verb ("أصدرت إسرائيل بيانا ... مؤكدة أن"). After
     # a claim of this sentence, its speaker: "وأوضح أن [المشرف على المركز] يشدد …، مشيرا إلى أن"
     # goes on with the speaker of أوضح, whose content names the centre.
-    if sentence.norm[i].startswith(_BY_SAYING):
-        speaker = None if continues else _by_saying_subject(sentence, i, entities)
-        return (_make(sentence, i, cue, speaker, marker, "explicit"), marker) if speaker is not None else None
     speaker = current
     attribution = "carried_over"
     if not continues and (current is None or current.start is None or current.start < sentence.start):
