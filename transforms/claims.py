@@ -323,6 +323,7 @@ def extract_claims(
     for mention in mentions:
         by_sentence_index.setdefault(mention.sentence_index, []).append(mention)
     previous: _Speaker | None = None
+    actor: _Speaker | None = None
     last_claim_sentence = -2
     previous_paragraph = -1
     for index, (start, end, paragraph, is_heading) in enumerate(sentences):
@@ -332,7 +333,12 @@ def extract_claims(
         before = None
         if index > 0 and last_claim_sentence != index - 1 and not sentences[index - 1][3]:
             before = (index - 1, sentences[index - 1][0], sentences[index - 1][1])  # "… . صرح بذلك X"
-        found = [] if is_heading else _sentence_claims(sentence, entities, previous, before)
+        found = [] if is_heading else _sentence_claims(sentence, entities, previous or actor, before)
+        # no one has spoken yet: the actor of a sentence that opens with a verb ("استقبل سمو
+        # الأمير فيصل بن مشعل …") is who a dropped subject in the next sentence goes on with
+        # ("وأكد أن"), and only there
+        actor = (_opening_actor(sentence, entities)
+                 if not found and previous is None and not is_heading and sentence.tokens else None)
         if (
             not found
             and claims
@@ -872,6 +878,23 @@ def _source_origin(sentence: _Sentence, a: int, j: int, cue: Cue) -> bool:
 
 
 _WARNINGS = frozenset({"حذر", "خشي"})
+
+
+def _opening_actor(sentence: _Sentence, entities: dict[str, Entity]) -> _Speaker | None:
+    """The subject of the verb that opens ``sentence``, when it is a person named right after
+    the verb or an office holder the article named ("واستقبل [الأمير فيصل بن مشعل] …", "التقى
+    [خالد الفالح] …")."""
+    tokens, first = sentence.tokens, _strip_wa(sentence.norm[0])
+    if (len(tokens) < 3 or _fronted(sentence.norm[0]) or _mention_starts(sentence, tokens[0].start)
+            or first.startswith("ال") or is_title(tokens[0].text) or not first.isalpha()):
+        return None  # no verb opens it: "الكابتن عمر رئيس لجنة الحكام" (a photo's caption)
+    person = next((m for m in sentence.mentions if m.start == tokens[1].start and m.entity_type == "PERSON"), None)
+    if person is not None:
+        return _speaker_for_mention(person, entities)
+    subject = _verb_subject(sentence, len(tokens), entities)
+    # a person only: an organisation or a place as the actor was wrong as often as right when
+    # tried ("استقبل المستشفى حادثين …. وأكد أنهم": a relative of the dead speaks)
+    return subject if subject is not None and subject.kind == "person" else None
 
 
 def _clause_verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
