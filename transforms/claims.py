@@ -2339,6 +2339,10 @@ def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = Non
             return True
         if between.strip() == "و":
             return True
+        words = between.split()
+        if (people and words and len(words) <= 2 and words[0].startswith("و") and len(words[0]) > 2
+                and is_title(words[0][1:])):
+            return True  # "الملك سلمان والأمير محمد بن نايف", "الوزير خالد الفالح والوزير عادل الجبير"
     return False
 
 
