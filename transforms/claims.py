@@ -2144,6 +2144,10 @@ def _speaker_from_zone(
     if head in _GROUP_WORDS:  # "وقال محللون في وحدة «شيبن» للتجارة": the analysts, not their unit
         return _Speaker(None, descriptor, "group", start, end)
     orgs = [m for m in inside if m.entity_type == "ORG"]
+    if orgs and not persons and not attribution and is_title(tokens[a].text) and orgs[0].start > tokens[a].start:
+        # "عضو [المجلس البلدي] بمدينة عرعر ماجد المطلق": a title's holder, whose name the tagger
+        # missed, speaks — not the organisation in his title
+        return _Speaker(None, descriptor, "unnamed_official", start, end)
     if head in _MEDIA_WORDS or (orgs and _is_media(text[orgs[0].start:orgs[0].end])):
         m = orgs[0] if orgs else None
         return _Speaker(m.entity_id if m else None, descriptor, "media", start, end)
