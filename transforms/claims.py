@@ -2131,6 +2131,11 @@ def _speaker_from_zone(
         return _Speaker(None, descriptor, "unnamed_official", start, end)
     if coordinated:
         return _Speaker(None, descriptor, "group", start, end)  # "واشنطن وسول", "الزعيمان"
+    if head in _JOB_NOUNS and not persons and not inside:
+        # "وقال الباحث إن", "وأضاف الدكتور": the person the article introduced so ("الباحثة
+        # سارة العتيبي"), or no one — a bare job is no speaker of its own
+        holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
+        return _Speaker(holder.entity_id, descriptor, "person", start, end) if holder is not None else None
     if head in _OFFICE_TITLES and not persons:
         holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
         if holder is not None:  # "وقال الوزير إن": the minister named earlier
@@ -2396,6 +2401,14 @@ def _title_keys(norm_words: list[str]) -> frozenset[str]:
 
 
 _HONORIFIC_ADJECTIVES = _n("المفدى المفدي المعظم")
+# Jobs and honorifics that refer back to the person the article introduced with them ("الباحثة
+# سارة العتيبي" … "وأضافت الباحثة أن"; "الدكتور خالد" … "وقال الدكتور إن").
+_JOB_NOUNS = _n(
+    "الباحث الباحثة الطبيب الطبيبة المهندس المهندسة المحامي المحامية اللاعب اللاعبة الطالب الطالبة "
+    "المعلم المعلمة الكاتب الكاتبة الشاعر الشاعرة الفنان الفنانة الممثل الممثلة الروائي الروائية "
+    "المخرج المخرجة المغني المغنية الصحفي الصحفية الإعلامي الإعلامية الأستاذ الأستاذة الدكتور الدكتورة "
+    "المواطن المواطنة الحارس المهاجم المدافع النجم النجمة الداعية التاجر المستثمر الناشط الناشطة"
+)
 # A relative clause describes the speaker: "حذر صندوق النقد الدولي، الذي فشلت اليونان في تسديد
 # دينه، من أن": the names inside it are not the speaker.
 _RELATIVES = _n("الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين")
