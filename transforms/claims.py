@@ -1473,7 +1473,7 @@ _WHICH = _n("ما مما بما وهذا")  # "مما يشير", "وهذا يش�
 # Verbal nouns that are what أكد / شدد takes as its object, before a على of their own: "وأكد
 # حرص الوزارة على تهيئة …" (the ministry's keenness to …) names no speaker.
 _STRESSED_OBJECTS = frozenset(
-    form for w in "حرص أهمية ضرورة دعم استعداد التزام رغبة عزم اهتمام وقوف تضامن".split()
+    form for w in "حرص أهمية ضرورة دعم استعداد التزام رغبة عزم اهتمام وقوف تضامن حق وجود عدم".split()
     for stem in [normalize_word(w)]
     for form in (stem, "ال" + stem, *(stem.removesuffix("ه") + ("ت" if stem.endswith("ه") else "") + p
                                       for p in ("ه", "ها", "هم", "نا")))
@@ -1491,7 +1491,10 @@ def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | Non
     listed = next((t for t in range(a, min(b, len(norm)))
                    if _strip_wa(norm[t]) in _STRESSED_OBJECTS
                    and not _inside_mention(sentence, sentence.tokens[t].start)), None)
-    return listed if listed is not None else _object_after_name(sentence, a, min(b, len(norm)))
+    after_name = _object_after_name(sentence, a, min(b, len(norm)))
+    if listed is None or (after_name is not None and after_name < listed):
+        return after_name  # "وأكد الجبير [ترحيب المملكة] بأي اتفاق يضمن عدم قدرة إيران": the first object
+    return listed
 
 
 _LINEAGE_WORDS = _n("ابن أبو ابو آل")  # inside a name (بن and ولد, with their ب and و, are left out anyway)
