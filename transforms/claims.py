@@ -1105,6 +1105,7 @@ def _relative_cue(sentence: _Sentence, i: int) -> bool:
 
 
 _TOPIC_WORDS = _n("حول عن بشأن بخصوص وفيما فيما")
+_WHEN = _n("عندما حينما حين لما بعدما كلما وعندما وحينما وحين ولما وبعدما وكلما")  # a fronted time clause
 
 
 def _topic_word(word: str) -> bool:
@@ -1202,6 +1203,10 @@ def _clause_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) ->
     tokens, norm = sentence.tokens, sentence.norm
     topic_end = -1
     if i > 1 and tokens[i - 1].text in "،," and _topic_word(norm[0]) and _HONORIFIC_BLESSING not in norm[:i]:
+        topic_end = tokens[i - 1].start
+    if i > 1 and tokens[i - 1].text in "،," and (norm[0] in _WHEN or _strip_wa(norm[0]) in _WHEN):
+        # "وعندما ألح عليه [أنور السادات] في السؤال، قال له إن": the man of the time clause
+        # asked; who answers is the one the article was quoting
         topic_end = tokens[i - 1].start
     for mention in sentence.mentions:
         if mention.end > tokens[i].start:
