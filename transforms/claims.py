@@ -619,7 +619,9 @@ _MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهاد
 def _pair_follows(sentence: _Sentence, k: int) -> bool:
     """Do two names joined by و start at token ``k`` ("نيس وموناكو", "[الرياض] و[جدة]") — the
     objects of the preposition بين, not the subject of the verb بيّن?"""
-    first = next((m for m in sentence.mentions if k < len(sentence.tokens) and m.start == sentence.tokens[k].start), None)
+    if k >= len(sentence.tokens):
+        return False
+    first = next((m for m in sentence.mentions if m.start == sentence.tokens[k].start), None)
     if first is None:
         return False
     after = sentence.token_after(first.end)
@@ -781,10 +783,10 @@ _HONORIFIC_PRONOUNS = _n("سموه سموها معاليه معاليها سما
 # معالي, فضيلته → فضيلة … (دولته, "His Excellency" of a prime minister, is also "its state": left out)
 _HONORIFIC_NOUNS = {
     normalize_word(pronoun): normalize_word(noun)
-    for nouns, pronouns in (("سمو", "سموه سموها"), ("معالي", "معاليه معاليها"), ("سماحة", "سماحته"),
-                            ("فضيلة", "فضيلته"), ("سعادة", "سعادته سعادتها"), ("جلالة", "جلالته"),
-                            ("فخامة", "فخامته"))
-    for noun in [nouns] for pronoun in pronouns.split()
+    for noun, pronouns in (("سمو", "سموه سموها"), ("معالي", "معاليه معاليها"), ("سماحة", "سماحته"),
+                           ("فضيلة", "فضيلته"), ("سعادة", "سعادته سعادتها"), ("جلالة", "جلالته"),
+                           ("فخامة", "فخامته"))
+    for pronoun in pronouns.split()
 }
 _HONORIFIC_REACH = 3000  # characters back to the honorific that introduced the person
 _HONORIFIC_NAME_REACH = 12  # tokens from the honorific to the person's name
@@ -1105,7 +1107,7 @@ def _relative_cue(sentence: _Sentence, i: int) -> bool:
 
 
 _TOPIC_WORDS = _n("حول عن بشأن بخصوص وفيما فيما")
-_WHEN = _n("عندما حينما حين لما بعدما كلما وعندما وحينما وحين ولما وبعدما وكلما")  # a fronted time clause
+_WHEN = _n("عندما حينما حين لما بعدما كلما")  # a fronted time clause, with or without و
 
 
 def _topic_word(word: str) -> bool:
