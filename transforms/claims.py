@@ -2353,6 +2353,8 @@ def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = Non
         people = first.entity_type == second.entity_type == "PERSON"
         if a is not None and not people and first.start > tokens[min(a + 2, len(tokens) - 1)].end:
             continue
+        if first.entity_type == "ORG" and second.entity_type == "LOC" and first.surface.split()[-1][0] in "لب":
+            continue  # "الهيئة الملكية للجبيل وينبع": the second place is in the name, no second speaker
         between = sentence.text[first.end:second.start]
         if between.strip() in ("و", "") and between.startswith(" ") and sentence.text[second.start - 1] == "و":
             return True

@@ -32,6 +32,7 @@ from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import COMMON_NAMES, GIVEN_NAMES
 from transforms.entities.national import country_of, national_club, national_ministry
+from transforms.entities.spans import Span
 from transforms.entities.tagger import bio_spans, default_tagger
 from transforms.entities.titles import is_org_head, is_title
 from transforms.sentences import QUOTE_OPENERS, QUOTE_PAIRS
@@ -281,17 +282,19 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
         taken = [False] * len(tokens)
         sentence_taken.append(taken)
         found: list[tuple[int, int, str, str, Entity | None]] = []
-        for i, j, entry in matched.matches[index]:
+        spans = bio_spans(tags[index]) if tags is not None else []
+        matches = within_organisations(words, matched.matches[index], spans)
+        for i, j, entry in matches:
             found.append((i, j, entry.entity_type, "gazetteer", _entity_from_gazetteer(entry)))
             taken[i:j] = [True] * (j - i)
-        for i, j, entry in matched.matches[index]:  # "الحوثي وصالح": Saleh, tagged or not
+        for i, j, entry in matches:  # "الحوثي وصالح": Saleh, tagged or not
             if j < len(tokens) and not taken[j] and (
                 joined := references.joined_to_anchor(tokens[j].text, entry.canonical_name, named)
             ):
                 found.append((j, j + 1, "PERSON", "context", _entity_from_gazetteer(joined)))
                 taken[j] = True
         if tags is not None:
-            for span in bio_spans(tags[index]):
+            for span in spans:
                 if span.entity_type in _KEPT_TAGGER_TYPES and not any(taken[span.start:span.end]):
                     i, j = trim_punctuation(tokens, *balance_quotes(tokens, span.start, span.end, taken))
                     if i < j:
@@ -354,6 +357,37 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     raw.sort(key=lambda r: r[0])
     mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
     return ArticleEntities(mentions, entities, sentence_tokens)
+
+
+def within_organisations(
+    words: Sequence[str], matches: list[tuple[int, int, GazetteerEntry]], spans: Sequence[Span]
+) -> list[tuple[int, int, GazetteerEntry]]:
+    """The gazetteer matches of one sentence, without the places and people inside a tagger
+    organisation's longer name with a head noun: "جامعة [حائل]", "بنك [إيطاليا] المركزي",
+    "مؤسسة [الدوحة] للأفلام", "الجمعية [السعودية] للسكر" name a university, a bank, a
+    foundation, a society — not the city or the country that the gazetteer, trusted first,
+    made of them. On 3,000 SaudiNewsNet articles 313 such spans, 48 of 50 read right; the
+    ~115 without a head noun were right half the time ("فلاي دبي" but "اسبانيا الحد الأدنى",
+    "شعب العراق"), and stay the gazetteer's. Only organisations around other types: a span of
+    the match's own type around it is usually the tagger running on ("[سلمان بن عبدالعزيز]
+    جدة"), a person around a place a byline or a title ("محمد ـ الدمام", "أمين الطائف"). A
+    match that crosses the span's edge leaves the gazetteer in charge."""
+    if not matches or not spans:
+        return matches
+    yielded: set[int] = set()
+    for span in spans:
+        if span.entity_type != "ORG":
+            continue
+        inside = [k for k, (i, j, _) in enumerate(matches) if span.start <= i and j <= span.end]
+        if not inside or any(matches[k][2].entity_type == "ORG" for k in inside):
+            continue
+        if any(i < span.end and span.start < j and not (span.start <= i and j <= span.end)
+               for i, j, _ in matches):
+            continue
+        covered = {t for k in inside for t in range(matches[k][0], matches[k][1])}
+        if any(is_org_head(words[t]) for t in range(span.start, span.end) if t not in covered):
+            yielded.update(inside)
+    return [m for k, m in enumerate(matches) if k not in yielded] if yielded else matches
 
 
 _QUOTE_STOPS = frozenset(".،,:؛!?؟()[]")

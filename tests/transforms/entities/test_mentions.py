@@ -12,7 +12,10 @@ from transforms.entities.mentions import (
     balance_quotes,
     extract_mentions,
     trim_punctuation,
+    within_organisations,
 )
+from transforms.entities.gazetteer import GazetteerEntry
+from transforms.entities.spans import Span
 from transforms.tokens import tokenize
 from transforms.text import name_key
 
@@ -274,3 +277,49 @@ def test_a_span_does_not_grow_over_a_taken_token():
     tokens = tokenize("مكتبة «الغد العربي»")
     taken = [False, False, False, True, False]  # "العربي" is another mention's
     assert balance_quotes(tokens, 0, 3, taken) == (0, 3)
+
+
+_LOC = GazetteerEntry("LOC", "حائل", "Ha'il", ("حائل",))
+_PERSON = GazetteerEntry("PERSON", "سلمان", "Salman", ("سلمان",))
+_ORG = GazetteerEntry("ORG", "أرامكو", "Aramco", ("أرامكو",))
+
+
+@pytest.mark.parametrize(
+    ("words", "matches", "spans", "kept"),
+    [
+        # a place inside an organisation's name with a head noun: the organisation's
+        ("جامعة حائل".split(), [(1, 2, _LOC)], [Span(0, 2, "ORG")], []),
+        ("بنك حائل المركزي".split(), [(1, 2, _LOC)], [Span(0, 3, "ORG")], []),
+        ("مستشفى الملك سلمان".split(), [(2, 3, _PERSON)], [Span(0, 3, "ORG")], []),
+        ("وبجامعة حائل".split(), [(1, 2, _LOC)], [Span(0, 2, "ORG")], []),  # the head with clitics
+        # no head noun beside the place ("اسبانيا الحد الأدنى", "شعب العراق"): the gazetteer's
+        ("حائل الجديدة".split(), [(0, 1, _LOC)], [Span(0, 2, "ORG")], [(0, 1, _LOC)]),
+        # the span is the match itself ("فاز المنتخب على [تايلاند]"): the gazetteer's
+        (["حائل"], [(0, 1, _LOC)], [Span(0, 1, "ORG")], [(0, 1, _LOC)]),
+        # an organisation the gazetteer knows inside: the gazetteer's
+        ("شركة أرامكو".split(), [(1, 2, _ORG)], [Span(0, 2, "ORG")], [(1, 2, _ORG)]),
+        # a person or a place around a place: a byline, a title, the tagger running on
+        ("أمين حائل".split(), [(1, 2, _LOC)], [Span(0, 2, "PERSON")], [(1, 2, _LOC)]),
+        ("مطار حائل".split(), [(1, 2, _LOC)], [Span(0, 2, "LOC")], [(1, 2, _LOC)]),
+        # a match across the span's edge: the gazetteer's
+        ("جامعة حائل الجديدة".split(), [(1, 3, _LOC)], [Span(0, 2, "ORG")], [(1, 3, _LOC)]),
+        ("جامعة حائل".split(), [(1, 2, _LOC)], [], [(1, 2, _LOC)]),
+    ],
+)
+def test_places_inside_an_organisation_are_no_mentions_of_their_own(words, matches, spans, kept):
+    assert within_organisations(words, matches, spans) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("أعلنت جامعة حائل عن وظائف شاغرة.", ("جامعة حائل", "ORG", "جامعة حائل"), ("حائل", "LOC", "حائل")),
+        ("ورفع بنك إنجلترا المركزي أسعار الفائدة.", ("بنك إنجلترا المركزي", "ORG", "بنك إنجلترا المركزي"),
+         ("إنجلترا", "LOC", "إنجلترا")),
+        ("ووصل الرئيس إلى حائل أمس.", ("حائل", "LOC", "حائل"), None),
+    ],
+)
+def test_an_organisation_named_after_a_place_is_the_organisation(text, expected, not_expected):
+    found = _mentions(text)
+    assert expected in found
+    assert not_expected not in found
