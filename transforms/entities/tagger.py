@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from transforms.entities.crf import ChunkedTagging, CompiledCRF, Decoder
-from transforms.entities.given_names import join_family_names, tag_tribal_names
+from transforms.entities.given_names import join_family_names, split_organisation_holders, tag_tribal_names
 from transforms.entities.homonyms import drop_homonyms
 from transforms.entities.lstm import BiLstmCrf
 from transforms.entities.name_parts import drop_leading_titles, join_lineage
@@ -237,7 +237,8 @@ class Tagger:
         marked = mark_teams_in_articles(sentences, marked, documents)
         kept = drop_homonyms(sentences, marked, documents)
         return [
-            tag_tribal_names(words, join_family_names(words, extend_org_adjectives(words, labels)))
+            tag_tribal_names(words, join_family_names(words, split_organisation_holders(
+                words, extend_org_adjectives(words, labels))))
             for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
         ]
 

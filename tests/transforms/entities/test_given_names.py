@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.entities.given_names import join_family_names, tag_tribal_names
+from transforms.entities.given_names import join_family_names, split_organisation_holders, tag_tribal_names
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,33 @@ def test_join_family_names(sentence, labels, expected):
 )
 def test_tag_tribal_names(words, labels, expected):
     assert tag_tribal_names(words.split(), labels.split()) == expected.split()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels", "expected"),
+    [
+        # an official's name after his organisation's: the person is cut from the span
+        ("رئيس نادي الفتح أحمد الراشد", "O B-ORG I-ORG I-ORG I-ORG", "O B-ORG I-ORG B-PERSON I-PERSON"),
+        ("جمعية الاقتصاد السعودية بدر البلوي", "B-ORG I-ORG I-ORG I-ORG I-ORG",
+         "B-ORG I-ORG I-ORG B-PERSON I-PERSON"),
+        ("حزب الحق أحمد محمد المهدي", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG B-PERSON I-PERSON I-PERSON"),
+        ("الهيئة عبدالله الزهيان", "B-ORG I-ORG I-ORG", "B-ORG B-PERSON I-PERSON"),
+        # named after a person: a title, a lineage word, الشهيد before the name
+        ("جامعة الملك سعود", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),
+        ("جامعة الإمام محمد بن سعود", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG I-ORG"),
+        ("مدرسة القعقاع بن عمرو", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG"),
+        ("كتائب الشهيد احمد ابو الريش", "B-ORG I-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG I-ORG"),
+        # a company bearing its founder's name: an indefinite head alone before it
+        ("مجموعة محمد المعجل", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),
+        # what follows the given name is no name: a complement, an adjective, a head, too long
+        ("جامعة نايف العربية للعلوم", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG"),
+        ("نادي الخليج سعود للرياضة", "B-ORG I-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG I-ORG"),
+        ("نادي الطيران سلطان الرياضي الجوي الأول الكبير", "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG",
+         "B-ORG I-ORG I-ORG I-ORG I-ORG I-ORG I-ORG"),
+        # the given name ending the span, or a person's span: nothing to cut
+        ("نادي الفتح أحمد", "B-ORG I-ORG I-ORG", "B-ORG I-ORG I-ORG"),
+        ("قال أحمد الراشد", "O B-PERSON I-PERSON", "O B-PERSON I-PERSON"),
+    ],
+)
+def test_split_organisation_holders(sentence, labels, expected):
+    assert split_organisation_holders(sentence.split(), labels.split()) == expected.split()
