@@ -510,6 +510,8 @@ def _cue_claim(
         return None  # "رسالة شكر للحرفية": a letter of thanks, a noun
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
+    if i + 1 < len(tokens) and norm[i + 1] in _IN_IT and _statement_before(sentence, i) is not None:
+        return _statement_claim(sentence, i, cue, entities, current)
     zone_start, j = speaker_tokens = _speaker_zone(sentence, i, cue)
     k = _skip_adjuncts(sentence, j, cue)
     marker = _content_marker(sentence, k, cue)
@@ -608,6 +610,74 @@ def _cue_claim(
         if speaker is None:
             return None
     return _make(sentence, i, cue, speaker, content_tok, attribution), content_tok
+
+
+# "أصدرت الشركة بيانا قالت فيه: …", "في تغريدة قال فيها إن": the cue of a relative clause on
+# a statement, whose author is the subject of the sentence's verb (or the speaker going on).
+_IN_IT = _n("فيه فيها")
+_STATEMENT_NOUNS = _n(
+    "بيان بيانا تغريدة تغريدات رسالة رسالتها رسالته كلمة كلمته كلمتها خطاب خطابا مقال مقالا "
+    "تصريح تصريحا تصريحات تدوينة منشور منشورا مقابلة حوار حوارا مؤتمر مؤتمرا تقرير تقريرا "
+    "فيديو مقطع مقطعا شريط شريطا تسجيل تسجيلا"
+)
+_STATEMENT_REACH = 4  # tokens between the statement noun and the cue ("بيانا صحفيا مقتضبا")
+
+
+def _statement_before(sentence: _Sentence, i: int) -> int | None:
+    """The token of a statement noun ("بيانا", "تغريدة", "كلمة") within ``_STATEMENT_REACH``
+    tokens before the cue at ``i``, with no punctuation between."""
+    tokens, norm = sentence.tokens, sentence.norm
+    for k in range(i - 1, max(-1, i - 1 - _STATEMENT_REACH), -1):
+        if not any(ch.isalpha() for ch in tokens[k].text):
+            return None
+        if norm[k] in _STATEMENT_NOUNS or _strip_wa(norm[k]) in _STATEMENT_NOUNS:
+            return k
+    return None
+
+
+_AUTHOR_REACH = 20  # tokens from the statement noun back to its author's name
+
+
+def _statement_claim(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, Entity], current: _Speaker | None):
+    """The claim of "… بيانا قالت فيه: …": the words come after فيه, and the speaker is who made
+    the statement — the person or organisation named last before the statement noun ("ألقى
+    وزير الخارجية [عادل الجبير] كلمة أعرب فيها", "أصدرت [وزارة الشباب والرياضة العراقية]
+    بيانا … أكدت فيه", "أصدر [مسعود بارزاني]، الذي …، بيانا عبر فيه"; a person's name right
+    after a head noun names the organisation: "مجموعة محمد المعجل"), else the subject of the
+    sentence's first verb ("وأصدرت الوزارة بيانا"), else the speaker going on. A statement "of"
+    someone ("مقالا للكاتب نيك …") is that person's, or no one's we can name."""
+    marker = _content_marker(sentence, _skip_adjuncts(sentence, i + 2, cue), cue)
+    noun = _statement_before(sentence, i)
+    if marker is None or noun is None:
+        return None
+    tokens = sentence.tokens
+    if sentence.norm[noun + 1].startswith("ل") and noun + 1 < i:
+        # "نشرت صحيفة نيويورك تايمز مقالا [للكاتب نيك …] أشار فيه": the article's writer, not the paper
+        writer = next((m for m in sentence.mentions
+                       if tokens[noun + 1].start <= m.start and m.end <= tokens[i].start and m.entity_type == "PERSON"), None)
+        if writer is None:
+            return None  # "تصريحات للمدرب قال فيها": someone unnamed here
+        speaker = _speaker_for_mention(writer, entities, sentence.text)
+        return _make(sentence, i, cue, speaker, marker, "explicit"), marker
+    reach = tokens[max(0, noun - _AUTHOR_REACH)].start
+    named = [m for m in sentence.mentions
+             if reach <= m.start and m.end <= tokens[noun].start and m.entity_type in ("PERSON", "ORG")]
+    speaker = None
+    if named:
+        last = named[-1]
+        k = sentence.token_at(last.start)
+        if last.entity_type == "PERSON" and k is not None and k > 0 and is_org_head(tokens[k - 1].text):
+            speaker = _Speaker(None, sentence.text[tokens[k - 1].start:last.end], "organization", tokens[k - 1].start, last.end)
+        else:
+            speaker = _speaker_for_mention(last, entities, sentence.text)
+    else:
+        speaker = _verb_subject(sentence, noun, entities)
+    attribution = "explicit"
+    if speaker is None or not _agrees(tokens[i], speaker):
+        if current is None or not _agrees(tokens[i], current):
+            return None
+        speaker, attribution = current, "carried_over"
+    return _make(sentence, i, cue, speaker, marker, attribution), marker
 
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
