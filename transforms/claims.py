@@ -96,7 +96,14 @@ _OFFICIAL_WORDS = _n(
     " مصدرا متحدثا ناطقا دبلوماسيا مستشارا"  # accusative, after لكن / إلا أن: "غير أن مصدرا مطلعا أكد"
     " قيادي القيادي قياديا"  # "قال قيادي بارز في المقاومة إن": a leader of a movement, unnamed
 )
+# A quantity of people ("بعض الخبراء", "عدد من المسؤولين") speaks as the people it counts.
+# (Not مجموعة, which heads companies: "مجموعة كرايسلر".) The people counted may be in the
+# genitive, which elsewhere is an object ("حذرت المقاومة المواطنين"): those forms count here only.
+_QUANTIFIERS = _n("بعض الكثير كثير عدد العديد غالبية معظم أغلب جميع ثلة نخبة قلة")
+_FROM = _n("من")
+_SOME_PEOPLE = _n("آخرون وآخرون البعض بعضهم كثيرون الكثيرون")  # "ويرى آخرون أن", "وقال البعض"
 _GROUP_WORDS = _n(
+    "آخرون البعض بعضهم كثيرون الكثيرون المشاركون "
     "خبراء خبير محللون محللين محلل مراقبون مراقبين ناشطون ناشطين شهود سكان معارضون معارضين "
     "منتقدون منتقدين باحثون باحثين الخبراء المحللون المحللين المراقبون الباحثون الباحثين منظمات "
     "علماء العلماء أهالي الأهالي السكان مختصون المختصون مختصين متخصصون المتخصصون اقتصاديون "
@@ -907,7 +914,8 @@ def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
         addressed, j = addressee_end - j, addressee_end
     zone_start = j
     while (j < len(tokens) and j - i - addressed <= _SPEAKER_MAX_TOKENS
-           and (not _is_speaker_stop(sentence, j, cue) or _source_origin(sentence, zone_start, j, cue))):
+           and (not _is_speaker_stop(sentence, j, cue) or _source_origin(sentence, zone_start, j, cue)
+                or (j == zone_start + 1 and norm[j] in _FROM and norm[zone_start] in _QUANTIFIERS))):
         if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
             close = next((n for n in range(j + 1, min(j + 12, len(tokens))) if tokens[n].text == ")"), None)
             if close is not None:
@@ -1147,6 +1155,12 @@ def _sources_within(sentence: _Sentence, i: int) -> _Speaker | None:
             start = tokens[h].start + (1 if head != norm[h] else 0)
             return _Speaker(None, sentence.text[start:name.end], kind, start, name.end)
     return None
+
+
+_COUNTED_PEOPLE = _GROUP_WORDS | _n(
+    "المتخصصين المختصين الاقتصاديين المراقبين الناشطين الحضور المشاركين المواطنين المستثمرين "
+    "النواب نواب الأعضاء أعضاء الخبراء الأهالي"
+)
 
 
 def _unnamed_kind(head: str, documents: bool = False) -> str | None:
@@ -2167,6 +2181,16 @@ def _speaker_from_zone(
         if text[start] == "ل":
             start += 1
     descriptor = restored + text[start:end]
+    if head in _QUANTIFIERS:  # "بعض الخبراء", "عدد من المتخصصين", "الكثير من المحللين"
+        k = a + 1 + (a + 1 < len(tokens) and sentence.norm[a + 1] in _FROM)
+        counted = sentence.norm[k] if k < len(tokens) else ""
+        kind = "group" if counted in _COUNTED_PEOPLE else _unnamed_kind(counted)
+        if kind is not None:
+            end = max(end, tokens[k].end)  # the zone stops at من: "عدد [من المتخصصين]"
+            return _Speaker(None, text[start:end], kind, start, end)
+    if head in _SOME_PEOPLE:  # "واعتبر الكثيرون هذا الطرح …": the pronoun alone, not its object
+        end = tokens[a].end
+        return _Speaker(None, text[start:end], "group", start, end)
     relative = next((tokens[k].start for k in range(a + 1, b) if sentence.norm[k] in _RELATIVES), end)
     outside = sentence.mentions_between(zone_start, end)
     inside = [
