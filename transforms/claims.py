@@ -101,7 +101,7 @@ _OFFICIAL_WORDS = _n(
 # genitive, which elsewhere is an object ("حذرت المقاومة المواطنين"): those forms count here only.
 _QUANTIFIERS = _n("بعض الكثير كثير عدد العديد غالبية معظم أغلب جميع ثلة نخبة قلة")
 _FROM = _n("من")
-_SOME_PEOPLE = _n("آخرون وآخرون البعض بعضهم كثيرون الكثيرون")  # "ويرى آخرون أن", "وقال البعض"
+_SOME_PEOPLE = _n("آخرون البعض بعضهم كثيرون الكثيرون")  # "ويرى آخرون أن", "وقال البعض"
 _GROUP_WORDS = _n(
     "آخرون البعض بعضهم كثيرون الكثيرون المشاركون "
     "خبراء خبير محللون محللين محلل مراقبون مراقبين ناشطون ناشطين شهود سكان معارضون معارضين "
@@ -620,7 +620,7 @@ def _cue_claim(
 
 
 # "أصدرت الشركة بيانا قالت فيه: …", "في تغريدة قال فيها إن": the cue of a relative clause on
-# a statement, whose author is the subject of the sentence's verb (or the speaker going on).
+# a statement, whose maker speaks (``_statement_claim``).
 _IN_IT = _n("فيه فيها")
 _STATEMENT_NOUNS = _n(
     "بيان بيانا تغريدة تغريدات رسالة رسالتها رسالته كلمة كلمته كلمتها خطاب خطابا مقال مقالا "
@@ -658,7 +658,7 @@ def _statement_claim(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, 
     if marker is None or noun is None:
         return None
     tokens = sentence.tokens
-    if sentence.norm[noun + 1].startswith("ل") and noun + 1 < i:
+    if noun + 1 < i and sentence.norm[noun + 1].startswith("ل"):
         # "نشرت صحيفة نيويورك تايمز مقالا [للكاتب نيك …] أشار فيه": the article's writer, not the paper
         writer = next((m for m in sentence.mentions
                        if tokens[noun + 1].start <= m.start and m.end <= tokens[i].start and m.entity_type == "PERSON"), None)

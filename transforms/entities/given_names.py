@@ -114,9 +114,9 @@ def split_organisation_holders(words: Sequence[str], labels: Sequence[str]) -> l
     organisation of both, so the claim had no speaker but "an official". The cut is made at a
     common given name (``GIVEN_NAMES``) followed by one to three words that end the span, none
     of them a complement (ل…), a feminine adjective (…ة) or an organisation head; not after a
-    title, a lineage word or الشهيد ("جامعة الملك سعود", "جامعة الإمام محمد بن سعود", "مدرسة
-    القعقاع بن عمرو", "كتائب الشهيد احمد ابو الريش" are named after a person), nor after a bare indefinite head alone
-    ("مجموعة محمد المعجل", "شركة محمود صالح": a company bearing its founder's name)."""
+    title, a lineage word or الشهيد ("جامعة الملك سعود", "مدرسة القعقاع بن عمرو", "كتائب الشهيد
+    احمد ابو الريش" are named after a person), nor after a bare indefinite head alone ("مجموعة
+    محمد المعجل", "شركة محمود صالح": a company bearing its founder's name)."""
     out = list(labels)
     if "B-ORG" not in out:
         return out
