@@ -102,8 +102,8 @@ _OFFICIAL_WORDS = _n(
 _QUANTIFIERS = _n("بعض الكثير كثير عدد العديد غالبية معظم أغلب جميع ثلة نخبة قلة")
 _FROM = _n("من")
 _SOME_PEOPLE = _n("آخرون البعض بعضهم كثيرون الكثيرون")  # "ويرى آخرون أن", "وقال البعض"
-_GROUP_WORDS = _n(
-    "آخرون البعض بعضهم كثيرون الكثيرون المشاركون "
+_GROUP_WORDS = _SOME_PEOPLE | _n(
+    "المشاركون "
     "خبراء خبير محللون محللين محلل مراقبون مراقبين ناشطون ناشطين شهود سكان معارضون معارضين "
     "منتقدون منتقدين باحثون باحثين الخبراء المحللون المحللين المراقبون الباحثون الباحثين منظمات "
     "علماء العلماء أهالي الأهالي السكان مختصون المختصون مختصين متخصصون المتخصصون اقتصاديون "
@@ -673,9 +673,9 @@ def _statement_claim(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, 
     if named:
         last = named[-1]
         k = sentence.token_at(last.start)
-        if last.entity_type == "PERSON" and k is not None and k > 0 and is_org_head(tokens[k - 1].text):
-            speaker = _Speaker(None, sentence.text[tokens[k - 1].start:last.end], "organization", tokens[k - 1].start, last.end)
-        else:
+        if last.entity_type == "PERSON" and k is not None and k > 0:
+            speaker = _organisation_zone(sentence, (k - 1, sentence.token_after(last.end, len(tokens))))
+        if speaker is None:
             speaker = _speaker_for_mention(last, entities, sentence.text)
     else:
         speaker = _verb_subject(sentence, noun, entities)

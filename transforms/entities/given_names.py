@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from transforms.entities.spans import bio_spans
 from transforms.entities.titles import is_org_head, is_title
 from transforms.text import normalize_word
 
@@ -120,15 +121,10 @@ def split_organisation_holders(words: Sequence[str], labels: Sequence[str]) -> l
     out = list(labels)
     if "B-ORG" not in out:
         return out
-    n = len(out)
-    k = 0
-    while k < n:
-        if out[k] != "B-ORG":
-            k += 1
+    for span in bio_spans(labels):
+        if span.entity_type != "ORG":
             continue
-        end = k + 1
-        while end < n and out[end] == "I-ORG":
-            end += 1
+        k, end = span.start, span.end
         for g in range(k + 1, end - 1):
             if normalize_word(words[g]) not in GIVEN_NAMES or end - g - 1 > _HOLDER_REACH:
                 continue
@@ -142,7 +138,6 @@ def split_organisation_holders(words: Sequence[str], labels: Sequence[str]) -> l
             out[g] = "B-PERSON"
             out[g + 1:end] = ["I-PERSON"] * (end - g - 1)
             break
-        k = end
     return out
 
 
