@@ -12,6 +12,7 @@ from transforms.entities.mentions import (
     balance_quotes,
     extract_mentions,
     trim_punctuation,
+    within_lineages,
     within_organisations,
 )
 from transforms.entities.gazetteer import GazetteerEntry
@@ -310,6 +311,28 @@ def test_places_inside_an_organisation_are_no_mentions_of_their_own(words, match
     assert within_organisations(words, matches, spans) == kept
 
 
+_KING = GazetteerEntry("PERSON", "خالد بن عبدالعزيز آل سعود", "King Khalid", ("خالد بن عبدالعزيز",))
+
+
+@pytest.mark.parametrize(
+    ("words", "matches", "spans", "kept"),
+    [
+        # the king named as a prince's father inside the prince's name: the tagger's person
+        ("الأمير فيصل بن خالد بن عبدالعزيز".split(), [(3, 6, _KING)], [Span(1, 6, "PERSON")], []),
+        ("الأمير فيصل ابن خالد بن عبدالعزيز".split(), [(3, 6, _KING)], [Span(1, 6, "PERSON")], []),
+        # the king himself, after his title: the gazetteer's
+        ("الملك خالد بن عبدالعزيز".split(), [(1, 4, _KING)], [Span(1, 4, "PERSON")], [(1, 4, _KING)]),
+        # no tagger span over the son's name, or one that begins at the connector: the gazetteer's
+        ("فيصل بن خالد بن عبدالعزيز".split(), [(2, 5, _KING)], [], [(2, 5, _KING)]),
+        ("فيصل بن خالد بن عبدالعزيز".split(), [(2, 5, _KING)], [Span(1, 5, "PERSON")], [(2, 5, _KING)]),
+        # آل is a family, not a father: "بن عبدالعزيز آل سعود" is left to the other rules
+        ("سعود آل خالد بن عبدالعزيز".split(), [(2, 5, _KING)], [Span(0, 5, "PERSON")], [(2, 5, _KING)]),
+    ],
+)
+def test_a_father_inside_a_lineage_is_no_mention_of_his_own(words, matches, spans, kept):
+    assert within_lineages(words, matches, spans) == kept
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "not_expected"),
     [
@@ -323,3 +346,9 @@ def test_an_organisation_named_after_a_place_is_the_organisation(text, expected,
     found = _mentions(text)
     assert expected in found
     assert not_expected not in found
+
+
+def test_a_prince_is_not_his_father_the_king():
+    found = _mentions("استقبل الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير الوفد.")
+    assert ("فيصل بن خالد بن عبدالعزيز", "PERSON", "فيصل بن خالد بن عبدالعزيز") in found
+    assert not any(canonical == "خالد بن عبدالعزيز آل سعود" for _, _, canonical in found)
