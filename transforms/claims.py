@@ -612,7 +612,7 @@ def _cue_claim(
         speaker = current
         attribution = "carried_over"
     else:
-        speaker = _speaker_from_zone(sentence, speaker_tokens, entities)
+        speaker = _speaker_from_zone(sentence, speaker_tokens, entities, current=current)
         attribution = "explicit"
         if speaker is None:
             return None
@@ -741,7 +741,8 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
         return True  # not the paper "اليوم" ("today") in 'لـ"اليوم": إن'
     if cue.complement.startswith("prep:"):
         prep = normalize_word(cue.complement[5:])
-        if norm == prep or (prep == "ب" and norm.startswith("ب") and not _mention_starts(sentence, tok.start)):
+        if norm == prep or (prep == "ب" and norm.startswith("ب") and norm not in _SON_OF
+                            and not _mention_starts(sentence, tok.start)):
             return True
         if norm == _OTHER_PREPOSITION.get(cue.lemma):
             return True  # "ونوه كفاين إلى متابعة الرئيس": not "كفاين إلى متابعة الرئيس هادي"
@@ -866,7 +867,7 @@ _HONORIFIC_NOUNS = {
     for pronoun in pronouns.split()
 }
 _HONORIFIC_REACH = 3000  # characters back to the honorific that introduced the person
-_HONORIFIC_NAME_REACH = 12  # tokens from the honorific to the person's name
+_HONORIFIC_NAME_REACH = 20  # tokens from the honorific to the person's name
 
 
 def _honorific_referent(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
@@ -913,7 +914,7 @@ def _speaker_zone(sentence: _Sentence, i: int, cue: Cue) -> tuple[int, int]:
     if addressee_end is not None:  # "وأوضح لـ«عكاظ» المتحدث الرسمي … أن": to whom, then who
         addressed, j = addressee_end - j, addressee_end
     zone_start = j
-    while (j < len(tokens) and j - i - addressed <= _SPEAKER_MAX_TOKENS
+    while (j < len(tokens) and (j - i - addressed <= _SPEAKER_MAX_TOKENS or _inside_mention(sentence, tokens[j].start))
            and (not _is_speaker_stop(sentence, j, cue) or _source_origin(sentence, zone_start, j, cue)
                 or (j == zone_start + 1 and norm[j] in _FROM and norm[zone_start] in _QUANTIFIERS))):
         if tokens[j].text == "(":  # "رئيس الجمعية الوطنية (الغرفة السفلى من البرلمان)": an aside
@@ -1504,8 +1505,8 @@ def _content_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
         prep = normalize_word(cue.complement[5:])
         if norm[k] == prep or norm[k] == _OTHER_PREPOSITION.get(cue.lemma):
             return k + 1 if k + 1 < len(tokens) else None
-        if prep == "ب" and norm[k].startswith("ب"):
-            return k
+        if prep == "ب" and norm[k].startswith("ب") and norm[k] not in _SON_OF:
+            return k  # "أشاد بالجهود"; not "صالح بن حسين", a name going on
     if cue.complement == "say" and cue.lemma in ("حذر",) and norm[k] == "من":
         return k
     if cue.complement == "say" and norm[k] in ("من", _ON, "عن") and _complementizer_at(sentence, k + 1):
@@ -1531,6 +1532,7 @@ def _past_complementizer(sentence: _Sentence, c: int) -> int:
 
 # Cues of pointing out, whose content follows إلى: a complement clause or a noun phrase.
 _POINTED = frozenset({"أشار", "لفت"})
+_SON_OF = _n("بن بنت")
 # Cues of stressing, whose content may follow على as a noun phrase ("أكد على أهمية").
 _STRESSED = frozenset({"أكد", "شدد"})
 
@@ -2143,10 +2145,11 @@ _OUTLET_HEADS = _n("وكالة صحيفة جريدة شبكة قناة مجلة 
 
 def _speaker_from_zone(
     sentence: _Sentence, zone: tuple[int, int], entities: dict[str, Entity],
-    attribution: bool = False, own_lam: bool = False,
+    attribution: bool = False, own_lam: bool = False, current: _Speaker | None = None,
 ) -> _Speaker | None:
     """Resolve the tokens between the cue and the content to a speaker. ``own_lam``: a لـ on the
-    zone's first word is the attribution's ("وفقا لوكالة رويترز فإن"), not an addressee's."""
+    zone's first word is the attribution's ("وفقا لوكالة رويترز فإن"), not an addressee's.
+    ``current``: the speaker the article was reporting, whom a bare job may name again."""
     a, b = zone
     if a >= b or b > len(sentence.tokens):
         return None
@@ -2236,10 +2239,7 @@ def _speaker_from_zone(
     if coordinated:
         return _Speaker(None, descriptor, "group", start, end)  # "واشنطن وسول", "الزعيمان"
     if head in _JOB_NOUNS and not persons and not inside:
-        # "وقال الباحث إن", "وأضاف الدكتور": the person the article introduced so ("الباحثة
-        # سارة العتيبي"), or no one — a bare job is no speaker of its own
-        holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
-        return _Speaker(holder.entity_id, descriptor, "person", start, end) if holder is not None else None
+        return _job_holder(sentence, a, b, descriptor, start, end, entities, current)
     if head in _OFFICE_TITLES and not persons:
         holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
         if holder is not None:  # "وقال الوزير إن": the minister named earlier
@@ -2280,6 +2280,70 @@ def _speaker_from_zone(
         if person is not None:  # "وأضاف حزام أن": the tagger missed the surname of a man named before
             return _Speaker(person.entity_id, descriptor, "person", start, end)
     return None
+
+
+def _job_holder(
+    sentence: _Sentence, a: int, b: int, descriptor: str, start: int, end: int,
+    entities: dict[str, Entity], current: _Speaker | None,
+) -> _Speaker:
+    """The speaker of a zone that opens with a job or honorific and holds no mention ("وقال
+    الباحث إن", "وأضاف المحامي:", "وأكد اللاعب المصري أن"), in this order:
+
+    - the person the article introduced with that title ("الباحثة سارة العتيبي" … "وأضافت
+      الباحثة أن");
+    - the person of the article whose surname follows ("وأشار الدكتور الغفيص" after "الدكتور
+      علي بن ناصر الغفيص") or is the job word itself ("وذكر المهندس" after "ماجد المهندس");
+    - a person the tagger did not find, when an indefinite word, his name, follows the job
+      and its adjectives ("وأكد التاجر باقر الهبدان"): a person, without an entity;
+    - with the job and its definite adjectives alone, the person the article was quoting, as
+      news names a speaker again by trade ("وقال كرشيد: …" … "وأضاف المحامي:", "ويعتقد
+      فرديناند …" … "وقال المدافع الذي اعتزل"), if the genders agree (a feminine job goes
+      back only to a speaker shown feminine: a bare name shows no gender); an unnamed person
+      when the article was quoting no named person.
+
+    None when the words after the job run on too long to be a name, or begin with a
+    demonstrative, or, with no one to go back to, a long phrase follows the job: the zone took
+    in the cue's object ("ويتوقع المواطن تعاطف بعض …", "أن تشكر الكاتبة على طرحها …")."""
+    holder = _title_antecedent(sentence, _title_keys(sentence.norm[a:b]), start)
+    if holder is not None:
+        return _Speaker(holder.entity_id, descriptor, "person", start, end)
+    words = [k for k in range(a, b) if sentence.tokens[k].end <= end]
+    for k in words:  # the job word itself may be the surname: "وذكر المهندس" after "ماجد المهندس"
+        named = _surname_of(sentence.norm[k], entities)
+        if named is not None:
+            return _Speaker(named.entity_id, descriptor, "person", start, end)
+    words = words[1:]
+    rest = 0  # the zone's words after the job's description
+    for n, k in enumerate(words):
+        word = sentence.norm[k]
+        if (not sentence.tokens[k].text.isalpha() or word in _RELATIVES or _strip_wa(word) in _PREPOSITIONS
+                or (word[:1] in "لب" and (_definite(word[1:]) or is_org_head(word[1:]) or is_title(word[1:])))):
+            rest = len(words) - n  # the description ends: "المدافع الذي اعتزل", "المنتقل إلى", "السابق لنادي"
+            break
+        if _definite(word) or (word[:1] == "و" and is_title(word[1:])):
+            continue  # an adjective, or another title: "المهاجم الألماني الدولي", "اللاعب والمدرب"
+        if word in _KIN_NOUNS:  # "الطالبة ابنة المعلمة المتوفية": someone's daughter
+            return _Speaker(None, descriptor, "unnamed_official", start, end)
+        if len(words) - n > _NAME_MAX_WORDS or word in _VACUOUS:
+            return None  # "ويتوقع المواطن تعاطف بعض أولئك", "وصف المهندس هذه المناسبة": the object
+        return _Speaker(None, descriptor, "person", start, end)  # a name the tagger missed
+    if (current is not None and current.kind == "person" and current.entity_id is not None
+            and _job_gender(sentence.norm[a]) == (_speaker_gender(current) or "m")):
+        return _Speaker(current.entity_id, descriptor, "person", start, end)
+    if rest > _NAME_MAX_WORDS:
+        return None  # "أن تشكر الكاتبة على طرحها البناء وحرصها …": whom, not who, and no one to go back to
+    return _Speaker(None, descriptor, "unnamed_official", start, end)
+
+
+def _job_gender(word: str) -> str:
+    """"f" for a feminine job or honorific (الباحثة، المحامية، النجمة: ة, normalized ه), else "m"."""
+    return "f" if word.endswith("ه") else "m"
+
+
+_NAME_MAX_WORDS = 4
+
+
+_KIN_NOUNS = _n("ابن ابنة بنت نجل كريمة شقيق شقيقة أخ أخت زوج زوجة والد والدة أبو أم أرملة حفيد حفيدة")
 
 
 def _set_off(text: str, mention: Mention) -> bool:
