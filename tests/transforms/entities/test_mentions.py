@@ -8,6 +8,7 @@ import pytest
 
 from transforms.entities.mentions import (
     _conjunction,
+    _strip_proclitic,
     _without_father,
     balance_quotes,
     extract_mentions,
@@ -69,6 +70,25 @@ from transforms.text import name_key
 )
 def test_conjunction(surface, entity_type, conjunction):
     assert _conjunction(surface, entity_type) is conjunction
+
+
+@pytest.mark.parametrize(
+    ("word", "entity_type", "cut"),
+    [
+        # ف / و before a definite word: the particle goes
+        ("فالحكومة", "ORG", 1),
+        ("والمالكي", "PERSON", 1),
+        ("فالمالكي", "PERSON", 1),
+        # names that begin with فال / وال: a word of the news whose remainder is none
+        ("فالح العيساوي", "PERSON", 0),  # a surface: the first word is the name's
+        ("فالنسيا", "ORG", 0),
+        ("فاليري بيرال", "PERSON", 0),
+        ("والتر", "PERSON", 0),
+        ("والتر مونديل", "PERSON", 0),
+    ],
+)
+def test_a_particle_before_the_article_is_cut_but_not_from_a_name(word, entity_type, cut):
+    assert _strip_proclitic(word, entity_type, lambda key: False) == cut
 
 
 def _mentions(text: str, detail: str = "entity_type") -> list[tuple[str, str, str]]:
