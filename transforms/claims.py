@@ -1532,7 +1532,7 @@ def _past_complementizer(sentence: _Sentence, c: int) -> int:
 
 # Cues of pointing out, whose content follows إلى: a complement clause or a noun phrase.
 _POINTED = frozenset({"أشار", "لفت"})
-_SON_OF = _n("بن بنت")
+_SON_OF = _n("بن بنت")  # words that begin with ب and are no preposition: a name going on
 # Cues of stressing, whose content may follow على as a noun phrase ("أكد على أهمية").
 _STRESSED = frozenset({"أكد", "شدد"})
 
@@ -2285,7 +2285,7 @@ def _speaker_from_zone(
 def _job_holder(
     sentence: _Sentence, a: int, b: int, descriptor: str, start: int, end: int,
     entities: dict[str, Entity], current: _Speaker | None,
-) -> _Speaker:
+) -> _Speaker | None:
     """The speaker of a zone that opens with a job or honorific and holds no mention ("وقال
     الباحث إن", "وأضاف المحامي:", "وأكد اللاعب المصري أن"), in this order:
 

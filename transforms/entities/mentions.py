@@ -110,10 +110,10 @@ def _strip_proclitic(word: str, entity_type: str, is_known) -> int:
 
 def _article_after_fa(word: str) -> bool:
     """Does the name ``word`` (a surface) begin with the particle ف and a definite word
-    ("فالحكومة")? Not a
-    name that begins so — فالح، فالنسيا، فاليري، فالون: a word of the unlabelled news whose
-    remainder (الح، النسيا) is none; on 3,000 SaudiNewsNet articles "فالح العيساوي" was "الح
-    العيساوي" 9 times, Valencia "النسيا" 5. A remainder the news never shows either way is cut."""
+    ("فالحكومة")? Not a name that begins so — فالح، فالنسيا، فاليري، فالون: a word of the
+    unlabelled news whose remainder (الح، النسيا) is none; on 3,000 SaudiNewsNet articles
+    "فالح العيساوي" was "الح العيساوي" 9 times, Valencia "النسيا" 5. A word the news never
+    shows either way is cut."""
     first = word.split(maxsplit=1)[0]
     vocabulary = load_clusters()[0]
     return normalize_word(first[1:]) in vocabulary or normalize_word(first) not in vocabulary
