@@ -2327,17 +2327,13 @@ def _job_holder(
         if len(words) - n > _NAME_MAX_WORDS or word in _VACUOUS:
             return None  # "ويتوقع المواطن تعاطف بعض أولئك", "وصف المهندس هذه المناسبة": the object
         return _Speaker(None, descriptor, "person", start, end)  # a name the tagger missed
+    unnamed = _Speaker(None, descriptor, "unnamed_official", start, end)
     if (current is not None and current.kind == "person" and current.entity_id is not None
-            and _job_gender(sentence.norm[a]) == (_speaker_gender(current) or "m")):
+            and (_speaker_gender(unnamed) or "m") == (_speaker_gender(current) or "m")):
         return _Speaker(current.entity_id, descriptor, "person", start, end)
     if rest > _NAME_MAX_WORDS:
         return None  # "أن تشكر الكاتبة على طرحها البناء وحرصها …": whom, not who, and no one to go back to
-    return _Speaker(None, descriptor, "unnamed_official", start, end)
-
-
-def _job_gender(word: str) -> str:
-    """"f" for a feminine job or honorific (الباحثة، المحامية، النجمة: ة, normalized ه), else "m"."""
-    return "f" if word.endswith("ه") else "m"
+    return unnamed
 
 
 _NAME_MAX_WORDS = 4

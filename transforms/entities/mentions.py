@@ -403,9 +403,6 @@ def within_organisations(
     return [m for k, m in enumerate(matches) if k not in yielded] if yielded else matches
 
 
-_SON_OF = frozenset(name_key(w) for w in ("بن", "ابن", "بنت"))
-
-
 def within_lineages(
     words: Sequence[str], matches: list[tuple[int, int, GazetteerEntry]], spans: Sequence[Span]
 ) -> list[tuple[int, int, GazetteerEntry]]:
@@ -529,6 +526,7 @@ _NOT_NAME_PARTS = frozenset(name_key(w) for w in (
 # neither a name part nor a bare reference to a person named earlier.
 _LINEAGE = frozenset(name_key(w) for w in ("بن", "ابن", "بنت", "آل"))
 _AL = name_key("آل")
+_SON_OF = _LINEAGE - {_AL}  # "son / daughter of": a father's name follows (``within_lineages``)
 _ABD = name_key("عبد")
 # The preposition "on" (على) folds to the name Ali (علي): spelled with ى, never a name part.
 _ALA = "على"
