@@ -500,6 +500,9 @@ def _cue_claim(
     tokens, norm = sentence.tokens, sentence.norm
     if i > 0 and norm[i - 1] in _NEGATIONS:
         return None  # "ولم تؤكد الوزارة عدد القتلى، لكنها قالت": not said
+    if i > 1 and (norm[i - 2] in _MODAL_HEADS and norm[i - 1] in _BARE_COMPLEMENTIZERS
+                  or norm[i - 2] in _BEFORE and norm[i - 1] == _TEMPORAL_AN):
+        return None  # "ومن المقرر أن يعلن أزفيديو", "قبل أن يعلن بوش ترشحه": not said yet
     if i > 0 and norm[i - 1] in _PREPOSITIONS and not (norm[i - 1] == "علي" and tokens[i - 1].text.endswith("ي")):
         # "أجمع شهود عيان على وصفه بعبارات": a verbal noun; "من يقول إن": whoever says. (Not
         # the name علي, which على folds to: "والمخرج محمد علي قالت هيفاء")
@@ -688,6 +691,18 @@ def _statement_claim(sentence: _Sentence, i: int, cue: Cue, entities: dict[str, 
 
 
 _NEGATIONS = _n("لم ولم فلم لن ولن")
+# Words after which "أن + cue" is a plan, a wish or a possibility, not a report: "ومن المقرر أن
+# يعلن أزفيديو", "والمفترض أن تعلن الهيئة", "يمكن أن توقع الزوجة", "فأردت أن أقول", "ويكفي أن
+# تقول النصر والهلال". The verb after them is subjunctive: nothing has been said yet. ("سبق أن
+# قال", "بعد أن أكدت", "من الطبيعي أن تشير المصادر إلى أن" are reports and stay.) "قبل أن يعلن"
+# ("before he announces") is the time clause's أن (_TEMPORAL_AN) after قبل.
+_MODAL_HEADS = _n(
+    "المقرر المفترض المنتظر المتوقع المرتقب المزمع المأمول المحتمل الممكن المستحيل الضروري"
+    " يمكن ويمكن يمكنه يمكنها يمكننا يمكنك يجب ويجب ينبغي وينبغي لابد بد يتعين عسى"
+    " أراد أرادت أردت أردنا يريد تريد نريد أريد يود تود نود أود يكفي ويكفي"
+    " يكره تكره نكره أكره يستطيع تستطيع نستطيع أستطيع يحق يحاول تحاول"
+)
+_BEFORE = _n("قبل وقبل")
 _HE_IS = _n("وهو وهي")
 _ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
 _MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهادات رسائل برقيات عبارات كلمات")
