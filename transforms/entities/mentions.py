@@ -10,8 +10,10 @@ Recognition combines three sources, in order of trust:
    organisation's name without its head noun ("الهلال") to the organisation the article names
    in full ("نادي الهلال"). Common words that fold to a name part (على / علي, الله) are none;
 4. context: a tagger's person span that its title or its article's subject makes a well-known
-   person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``), and a bare
-   ministry in an article set in one country ("وزارة الداخلية": ``transforms.entities.national``).
+   person ("الملك سلمان", "الحوثي وصالح": ``transforms.entities.references``), a bare
+   ministry in an article set in one country ("وزارة الداخلية": ``transforms.entities.national``),
+   and a person in the name of an institution or place named after them, which is that
+   institution or place ("مستشفى الملك فهد": ``transforms.entities.namesakes``).
 
 Canonicalization: one ``entity_id`` per (type, ``name_key``) — ``name_key`` folds the spelling
 variants of transliterated names (ج/غ, hamza/alef, hyphen/space, الأميركي/الأمريكي) — or per
@@ -31,6 +33,7 @@ from transforms.entities import references
 from transforms.entities.features import load_clusters
 from transforms.entities.gazetteer import Gazetteer, GazetteerEntry, bio_labels, load_gazetteer
 from transforms.entities.given_names import COMMON_NAMES, GIVEN_NAMES
+from transforms.entities.namesakes import head_noun, named_after
 from transforms.entities.national import country_of, national_club, national_ministry
 from transforms.entities.spans import Span
 from transforms.entities.tagger import bio_spans, default_tagger
@@ -313,13 +316,25 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
                     if i < j:
                         found.append((i, j, span.entity_type, "tagger", None))
                         taken[i:j] = [True] * (j - i)
+        found = [_namesake(words, taken, *f) for f in found]
         found.sort(key=lambda f: f[0])
         for i, j, entity_type, method, entity in found:
             end = tokens[j - 1].end
-            start = tokens[i].start + _strip_proclitic(text[tokens[i].start:end], entity_type, is_known)
+            start = tokens[i].start + (
+                head_noun(tokens[i].text)[0] if method == _NAMESAKE  # "[لـ]مستشفى الملك فهد"
+                else _strip_proclitic(text[tokens[i].start:end], entity_type, is_known)
+            )
             surface = text[start:end]
             if not has_arabic(surface) and not surface.isalpha():
                 continue
+            if method == _NAMESAKE:  # "مستشفى الملك فهد": the hospital, its own entity
+                key = name_key(surface)
+                known = gazetteer.by_key(key)
+                entity = (
+                    _entity_from_gazetteer(known) if known is not None and known.entity_type == entity_type
+                    else Entity(entity_id_for(entity_type, key), surface, entity_type, None, key, alias_keys={key})
+                )
+                method = "context"
             if entity is None:
                 entity = _resolve_part(_part_key(words[i:j], surface), start, persons)
                 short = short_names.get(name_key(surface)) if entity_type == "ORG" else None
@@ -370,6 +385,25 @@ def _resolve(matched: _Matched, tags: list[list[str]] | None, gazetteer: Gazette
     raw.sort(key=lambda r: r[0])
     mentions = [Mention(s, e, text[s:e], t, m, i, ent.entity_id) for s, e, t, m, i, ent in raw]
     return ArticleEntities(mentions, entities, sentence_tokens)
+
+
+def _namesake(
+    words: Sequence[str], taken: list[bool], i: int, j: int, entity_type: str, method: str, entity: Entity | None
+) -> tuple[int, int, str, str, Entity | None]:
+    """A person found in the name of an institution or place named after them ("لمستشفى الملك
+    [فهد]", ``transforms.entities.namesakes``) is that institution or place: a mention of its
+    own (method ``context``), not of the person."""
+    if entity_type != "PERSON":
+        return i, j, entity_type, method, entity
+    found = named_after(words, i, j)
+    if found is None or any(taken[found[0] : i]) or any(taken[j : found[1]]):
+        return i, j, entity_type, method, entity
+    head, end, facility_type = found
+    taken[head:end] = [True] * (end - head)
+    return head, end, facility_type, _NAMESAKE, None
+
+
+_NAMESAKE = "namesake"  # a found item's method until its entity is made; then "context"
 
 
 def within_organisations(
