@@ -3,7 +3,7 @@
 
 Why: Saudi news names its hospitals, universities, roads and halls after kings and princes.
 The gazetteer and the taggers find the person in them ("مستشفى الملك [فهد]") and the
-warehouse counted a hospital as a mention of King Fahd: on 3,000 SaudiNewsNet articles 49
+warehouse counted a hospital as a mention of King Fahd: on 3,000 SaudiNewsNet articles 48
 person mentions stood right after such a head noun and a title ("نقل لمستشفى الملك فهد
 بالظهران"), and a participle after the hospital's sentence could take King Fahd for its
 speaker. A head noun in the construct state (no "ال": the name follows it), then a royal or
@@ -41,9 +41,9 @@ _PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 # سلطان [لتنمية] المرأة" (ل + a verbal noun in ت)
 _PURPOSE = ("لل", "لت")
 _AND_THE = "وال"  # "للعلوم [والتقنية]"
-_NISBA_ENDINGS = ("ي", "يه")
+_NISBA_ENDINGS = ("ي", "يه")  # normalized ة → ه: "التخصصي", "الطبية", "الدولي"
 # definite words after a name that are no part of it: "مركز الملك سلمان للإغاثة [اليوم]"
-_NOT_IN_NAMES = _n("اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الحالي المقبل الذي التي الذين")  # normalized ة → ه: "التخصصي", "الطبية", "الدولي"
+_NOT_IN_NAMES = _n("اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الحالي المقبل الذي التي الذين")
 
 
 def head_noun(word: str) -> tuple[int, str] | None:
@@ -66,7 +66,8 @@ def named_after(words: Sequence[str], start: int, end: int) -> tuple[int, int, s
     or place whose head noun stands before its title ("لمستشفى الملك [فهد]" → the hospital).
     ``end`` grows over what the name of the institution carries after the person: one nisba
     adjective ("التخصصي", "الدولي") and a purpose ("للإغاثة", "للعلوم والتقنية", "لتنمية
-    المرأة"), never a place after بـ ("بالظهران"). A span that holds its title ("[الملك فهد]") works too."""
+    المرأة"), never a place after بـ ("بالظهران"). A span that holds its title ("[الملك
+    فهد]") works too."""
     title = start if normalize_word(words[start]) in _TITLES else start - 1
     if title < 1 or normalize_word(words[title]) not in _TITLES:
         return None
