@@ -289,6 +289,23 @@ def _without_temporal_an(norm: list[str]) -> list[str]:
     return norm
 
 
+# "أول من أمس" / "أمس الأول" ("the day before yesterday"): every word of it reads as أمس, a time
+# word, so it ends a speaker ("قال علماء أول من أمس، إن" was the speaker "علماء أول") and is
+# skipped before the content. أول / الأول alone ("النائب الأول") are no time words.
+_YESTERDAY = normalize_word("أمس")
+_FIRST = normalize_word("أول")
+_THE_FIRST = normalize_word("الأول")
+
+
+def _with_day_before_yesterday(norm: list[str]) -> list[str]:
+    for k in range(len(norm) - 1):
+        if norm[k] == _FIRST and norm[k + 1 : k + 3] == ["من", _YESTERDAY]:
+            norm[k] = norm[k + 1] = _YESTERDAY
+        elif norm[k] == _YESTERDAY and norm[k + 1] == _THE_FIRST:
+            norm[k + 1] = _YESTERDAY
+    return norm
+
+
 class _Sentence:
     """Tokens of one sentence with the article's mentions mapped onto them."""
 
@@ -296,7 +313,7 @@ class _Sentence:
                  tokens: list[Token] | None = None, own_mentions: list[Mention] | None = None):
         self.text, self.index, self.start, self.end = text, index, start, end
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
-        self.norm = _without_temporal_an([normalize_word(t.text) for t in self.tokens])
+        self.norm = _with_day_before_yesterday(_without_temporal_an([normalize_word(t.text) for t in self.tokens]))
         self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
         self.quoted = quoted_ranges(text, start, end)
@@ -1339,7 +1356,8 @@ def _topic(sentence: _Sentence, mention: Mention) -> bool:
 
 def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
     """'وقال بوتين في المقال الذي نشرته الوكالة "نحن ..."': a quotation or colon after a longer
-    adjunct, within the clause (no sentence punctuation, no other cue in between). A short
+    adjunct, within the clause (no sentence punctuation, no other cue in between), or a
+    complementizer after a comma ("وذكرت الشرطة أمس الأول الأربعاء، أنها"). A short
     quoted name is passed to the complementizer after it ('في مقابلة مع قناة "سكاي نيوز عربية"
     إن')."""
     tokens = sentence.tokens
@@ -1351,6 +1369,8 @@ def _distant_marker(sentence: _Sentence, k: int, cue: Cue) -> int | None:
             return None
         if tokens[m].text == ":":
             return m + 1 if m + 1 < len(tokens) else None
+        if m > k and tokens[m - 1].text in "،," and _complementizer_at(sentence, m):
+            return _content_marker(sentence, m, cue)  # "وذكرت الشرطة أمس الأول الأربعاء، أنها اعتقلت"
         if tokens[m].text in "“«\"" and not sentence.in_quote(tokens[m].start):
             after = _past_quoted_name(sentence, m)
             past = _past_modifiers(sentence, after) if after is not None else None
