@@ -2175,7 +2175,7 @@ def _is_media_entity(entity: Entity) -> bool:
 
 
 # Heads of a news outlet's listed spellings (not "موقع": "موقع تويتر" is a platform)
-_OUTLET_HEADS = _n("وكالة صحيفة جريدة شبكة قناة مجلة إذاعة تلفزيون")
+_OUTLET_HEADS = _n("وكالة صحيفة جريدة شبكة قناة مجلة إذاعة تلفزيون تليفزيون راديو فضائية")
 
 
 def _speaker_from_zone(
