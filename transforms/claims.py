@@ -260,16 +260,30 @@ def _dual(word: str) -> bool:
     )
 
 
+def _plural_form(word: str) -> bool:
+    """A plural cue: a lexicon form with a plural ending whose singular is a form too ("قالوا",
+    "يقولون", "مشيرين" — "مشيرا", "يرون" — "يرى", "قائلتين"). Not بيّن ("وبين أن", "يبين"),
+    whose bare form ends in ين."""
+    if word.endswith("تين"):
+        return True
+    if not word.endswith(("وا", "ون", "ين")):
+        return False
+    lexicon, stem = cue_lexicon(), word[:-2]
+    return stem in lexicon or stem + "ا" in lexicon or stem + "ي" in lexicon
+
+
 def _agrees(token: Token, speaker: _Speaker) -> bool:
     """Can the cue ``token`` have ``speaker`` as its unspoken subject (carried over from an
     earlier sentence, or the subject of the sentence's first verb for a participle)? Not when
     both genders are known and differ ("وقال" after "الوزارة"), nor when a plural verb follows
     one person or one document ("يقولون" after "الدراسة")."""
     word = _strip_wa(normalize_word(token.text))
-    plural = word.endswith(("وا", "ون", "ين")) or _dual(word) or (word.startswith(_BY_SAYING) and word.endswith(("هم", "هما")))
+    plural = _plural_form(word) or _dual(word) or (word.startswith(_BY_SAYING) and word.endswith(("هم", "هما")))
     if plural and speaker.kind in ("person", "document"):
         return False  # "يقولون" / "فقالا" after one person or one document
     cue, spoken = _cue_gender(token), _speaker_gender(speaker)
+    if plural and spoken is not None:
+        return False  # "يرون" after "رؤية وزارة التربية": a singular head ("الحوثيون" has no gender)
     if cue is not None and speaker.kind == "group":
         return False  # "وذكرت" after "شهود عيان": a dropped plural subject takes a plural verb
     return cue is None or spoken is None or cue == spoken
