@@ -1709,7 +1709,8 @@ def _participle(
             subject, by_name = _speaker_for_mention(_holder(sentence, before), entities), True
         if subject is None and named:  # "وبدا الارتباك على [سون] …، وصرح قائلا": no other
             subject, by_name = _speaker_for_mention(_holder(sentence, named), entities), True
-        if subject is not None and (by_name or _agrees(tokens[i], subject)):
+        if subject is not None and (by_name and not _plural_form(_strip_wa(sentence.norm[i])) or _agrees(tokens[i], subject)):
+            # a plural participle is no name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين")
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         return None
