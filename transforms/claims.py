@@ -1210,6 +1210,12 @@ _COUNTED_PEOPLE = _GROUP_WORDS | _n(
 )
 
 
+def _people_plural(word: str) -> bool:
+    """A definite sound masculine plural ("المستهلكين", "المحللون"): people, counted by a
+    quantifier ("وقال عدد من المستهلكين إنهم", which the word lists did not hold)."""
+    return word.startswith("ال") and word.endswith(("ين", "ون")) and len(word) > 6
+
+
 def _unnamed_kind(head: str, documents: bool = False) -> str | None:
     """The kind of speaker an unnamed subject's head word makes: "خبراء" a group, "مسؤول" an
     unnamed official, and, where ``documents``, "دراسة" or "اتفاق" a document. (The word lists
@@ -1713,8 +1719,56 @@ def _participle(
             # a plural participle is no name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين")
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
-        return None
+        group = None if continues else _plural_subject(sentence, i)
+        if group is None:
+            return None
+        speaker, attribution = group, "explicit"
     return _make(sentence, i, cue, speaker, marker, attribution), marker
+
+
+# words after the opening verb that are no subject: "وأشار إلى …، مؤكدين", "وقدموا الشكر …"
+_NOT_SUBJECTS = COMPLEMENTIZERS | _ADJUNCT_PREPOSITIONS | _n(
+    "من إلى الى على علي مع بين حول تجاه ضد ذلك هذا هذه هؤلاء كما أيضا أمس اليوم"
+)
+
+
+_PLURAL_TITLES = _n("الوزراء وزراء القادة قادة الرؤساء رؤساء السفراء سفراء النواب نواب الأعضاء أعضاء")
+
+
+def _plural_subject(sentence: _Sentence, i: int) -> _Speaker | None:
+    """The plural subject of the verb that opens the sentence, for a plural participle that no
+    named or carried speaker agrees with: "دعا [عدد من المختصين] إلى …، مؤكدين أن", "ودعا
+    [الوزراء] مجددا …، مؤكدين", "ندد [خطباء الجوامع] بمحافظة أملج …، مؤكدين", "اعتبر [محللون
+    سياسيون أردنيون] تصرفات …". The participle agrees with it, so it is plural even when its
+    head is a broken plural the word lists do not hold; it runs over definite words and
+    indefinite plural adjectives. Not a name, a singular title ("الوزير"; "الوزراء" is one),
+    an organisation's head, a feminine singular head ("الحكومة") or a plural of things in ات
+    ("سهرات", whose verb would be feminine singular)."""
+    if not _plural_form(_strip_wa(sentence.norm[i])):
+        return None
+    tokens, norm = sentence.tokens, sentence.norm
+    verb = 0
+    if _fronted(norm[0]):
+        verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
+    subject = verb + 1
+    if (subject >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start)
+            or _cue_at(sentence, verb) is not None and _cue_at(sentence, verb).complement == "say"):
+        return None  # no verb first, or a cue whose own claim this sentence has
+    head = norm[subject]
+    if (not tokens[subject].text.isalpha() or _inside_mention(sentence, tokens[subject].start)
+            or is_title(tokens[subject].text) and not (head.endswith(("ون", "ين")) or head in _PLURAL_TITLES)
+            or is_org_head(tokens[subject].text)
+            or head.endswith(("ه", "ات")) or head in _NOT_SUBJECTS or head.startswith(("لل", "بال", "كال", "فال"))):
+        return None
+    end = subject + 1
+    if head in _QUANTIFIERS and end + 1 < i and norm[end] in _FROM:  # "عدد من المختصين"
+        end += 2
+    while end < i and norm[end] not in _TIME_WORDS and (
+        _definite(norm[end]) or (norm[end].endswith(("ون", "ين")) and not _definite(head))
+    ):
+        end += 1
+    start, stop = tokens[subject].start, tokens[end - 1].end
+    return _Speaker(None, sentence.text[start:stop], "group", start, stop)
 
 
 def _by_saying_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _Speaker | None:
@@ -2238,6 +2292,8 @@ def _speaker_from_zone(
         k = a + 1 + (a + 1 < len(tokens) and sentence.norm[a + 1] in _FROM)
         counted = sentence.norm[k] if k < len(tokens) else ""
         kind = "group" if counted in _COUNTED_PEOPLE else _unnamed_kind(counted)
+        if kind is None and _people_plural(counted):
+            kind = "group"
         if kind is not None:
             end = max(end, tokens[k].end)  # the zone stops at من: "عدد [من المتخصصين]"
             return _Speaker(None, text[start:end], kind, start, end)
