@@ -1210,6 +1210,9 @@ _COUNTED_PEOPLE = _GROUP_WORDS | _n(
 )
 
 
+_NUMBER = normalize_word("عدد")
+
+
 def _people_plural(word: str) -> bool:
     """A definite sound masculine plural ("المستهلكين", "المحللون"): people, counted by a
     quantifier ("وقال عدد من المستهلكين إنهم", which the word lists did not hold)."""
@@ -1735,6 +1738,22 @@ _NOT_SUBJECTS = COMPLEMENTIZERS | _ADJUNCT_PREPOSITIONS | _n(
 _PLURAL_TITLES = _n("الوزراء وزراء القادة قادة الرؤساء رؤساء السفراء سفراء النواب نواب الأعضاء أعضاء")
 
 
+_KIN_PLURALS = _n("ذوو ذوي أهالي الأهالي أسر")  # "وأعرب ذوو الشهداء …، مؤكدين"
+
+
+def _plural_looking(word: str) -> bool:
+    """Does the normalized noun ``word`` look plural: a sound masculine plural (محللون،
+    المختصين), a broken plural of the shapes فعلاء (خطباء، الوزراء) or فعّال (زوار، التجار), a
+    quantifier ("عدد من …") or an unnamed-speaker word ("مسؤولون", "خبراء")?"""
+    bare = word[2:] if word.startswith("ال") else word
+    return (
+        bare.endswith(("ون", "ين")) or (bare.endswith("اء") and len(bare) >= 4)
+        or (len(bare) == 4 and bare[2] == "ا") or word in _QUANTIFIERS or word in _PLURAL_TITLES
+        or word in _KIN_PLURALS
+        or _unnamed_kind(word) is not None
+    )
+
+
 def _plural_subject(sentence: _Sentence, i: int) -> _Speaker | None:
     """The plural subject of the verb that opens the sentence, for a plural participle that no
     named or carried speaker agrees with: "دعا [عدد من المختصين] إلى …، مؤكدين أن", "ودعا
@@ -1755,6 +1774,8 @@ def _plural_subject(sentence: _Sentence, i: int) -> _Speaker | None:
             or _cue_at(sentence, verb) is not None and _cue_at(sentence, verb).complement == "say"):
         return None  # no verb first, or a cue whose own claim this sentence has
     head = norm[subject]
+    if not _plural_looking(head):
+        return None  # "وكان [ملف] مكافحة الإرهاب حاضرا …، مؤكدين": the participle's subject is elsewhere
     if (not tokens[subject].text.isalpha() or _inside_mention(sentence, tokens[subject].start)
             or is_title(tokens[subject].text) and not (head.endswith(("ون", "ين")) or head in _PLURAL_TITLES)
             or is_org_head(tokens[subject].text)
@@ -2289,11 +2310,12 @@ def _speaker_from_zone(
             start += 1
     descriptor = restored + text[start:end]
     if head in _QUANTIFIERS:  # "بعض الخبراء", "عدد من المتخصصين", "الكثير من المحللين"
-        k = a + 1 + (a + 1 < len(tokens) and sentence.norm[a + 1] in _FROM)
+        of = a + 1 < len(tokens) and sentence.norm[a + 1] in _FROM
+        k = a + 1 + of
         counted = sentence.norm[k] if k < len(tokens) else ""
         kind = "group" if counted in _COUNTED_PEOPLE else _unnamed_kind(counted)
-        if kind is None and _people_plural(counted):
-            kind = "group"
+        if kind is None and _people_plural(counted) and (of or head != _NUMBER):
+            kind = "group"  # "عدد من المستهلكين"; not "حسب عدد المشتركين" (the number of)
         if kind is not None:
             end = max(end, tokens[k].end)  # the zone stops at من: "عدد [من المتخصصين]"
             return _Speaker(None, text[start:end], kind, start, end)
