@@ -1718,8 +1718,9 @@ def _participle(
             subject, by_name = _speaker_for_mention(_holder(sentence, before), entities), True
         if subject is None and named:  # "وبدا الارتباك على [سون] …، وصرح قائلا": no other
             subject, by_name = _speaker_for_mention(_holder(sentence, named), entities), True
-        if subject is not None and (by_name and not _plural_form(_strip_wa(sentence.norm[i])) or _agrees(tokens[i], subject)):
-            # a plural participle is no name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين")
+        # a plural participle is no one name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين")
+        by_name = by_name and not _plural_form(_strip_wa(sentence.norm[i]))
+        if subject is not None and (by_name or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
         group = None if continues else _plural_subject(sentence, i)
@@ -1733,11 +1734,7 @@ def _participle(
 _NOT_SUBJECTS = COMPLEMENTIZERS | _ADJUNCT_PREPOSITIONS | _n(
     "من إلى الى على علي مع بين حول تجاه ضد ذلك هذا هذه هؤلاء كما أيضا أمس اليوم"
 )
-
-
 _PLURAL_TITLES = _n("الوزراء وزراء القادة قادة الرؤساء رؤساء السفراء سفراء النواب نواب الأعضاء أعضاء")
-
-
 _KIN_PLURALS = _n("ذوو ذوي أهالي الأهالي أسر")  # "وأعرب ذوو الشهداء …، مؤكدين"
 
 
@@ -1770,8 +1767,9 @@ def _plural_subject(sentence: _Sentence, i: int) -> _Speaker | None:
     if _fronted(norm[0]):
         verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
     subject = verb + 1
+    opening_cue = _cue_at(sentence, verb)
     if (subject >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start)
-            or _cue_at(sentence, verb) is not None and _cue_at(sentence, verb).complement == "say"):
+            or (opening_cue is not None and opening_cue.complement == "say")):
         return None  # no verb first, or a cue whose own claim this sentence has
     head = norm[subject]
     if not _plural_looking(head):
