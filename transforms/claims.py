@@ -30,7 +30,7 @@ from importlib.resources import files
 from camel_tools.utils.dediac import dediac_ar
 
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.given_names import COMMON_NAMES
+from transforms.entities.given_names import COMMON_NAMES, MALE_GIVEN_NAMES
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
@@ -238,12 +238,17 @@ _MASCULINE_HEADS = _n(
 def _speaker_gender(speaker: _Speaker) -> str | None:
     """The grammatical gender of a speaker, where its description shows it: a head ending in ة
     (الوزارة، الدراسة، رئيسة) is feminine; a masculine title (الوزير، المتحدث) or head of
-    ``_MASCULINE_HEADS`` masculine. A name alone, a place or a plural shows none."""
+    ``_MASCULINE_HEADS`` masculine; so is a name that begins with a common man's given name
+    (``MALE_GIVEN_NAMES``: خالد، محمد). Another name, a place or a plural shows none."""
     if not speaker.text:
         return None
     head = _strip_wa(normalize_word(speaker.text.split()[0]))
-    if (speaker.kind == "person" and not is_title(head)) or head.endswith(("ون", "ين", "ات")):
-        return None  # a name, or a plural ("المسؤولون"): no gender to go by
+    if speaker.kind == "person" and not is_title(head):
+        # a name shows no gender, but for the common men's given names: "وقالت" after "خالد
+        # الفالح" is not his
+        return "m" if head in MALE_GIVEN_NAMES else None
+    if head.endswith(("ون", "ين", "ات")):
+        return None  # a plural ("المسؤولون"): no gender to go by
     if head.endswith("ه") and len(head) > 3:  # ة, normalized
         return "f"
     return "m" if is_title(head) or head in _MASCULINE_HEADS else None

@@ -33,6 +33,10 @@ GIVEN_NAMES = frozenset(normalize_word(w) for w in """
     عوض عائض مشاري سطام بندر نبيل رائد رياض سمير شريف عماد غازي لؤي مازن ماهر مهند وائل وسام
     ياسين يونس قاسم كريم مروان نزار فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة
 """.split())
+# The women's names among them; the rest are men's (a speaker named so is a "he":
+# transforms.claims does not give "وقالت" to "خالد الفالح").
+FEMALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in "فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة".split())
+MALE_GIVEN_NAMES = GIVEN_NAMES - FEMALE_GIVEN_NAMES
 # Names too many people bear for one of them alone to name the same person in two articles:
 # more given names, and the family names of the large tribes (العتيبي، القحطاني …). A bare one
 # that nothing in its article resolves is someone of that article (transforms.entities.mentions).
