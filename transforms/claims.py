@@ -265,6 +265,14 @@ def _dual(word: str) -> bool:
     )
 
 
+def _genders_differ(token: Token, speaker: _Speaker | None) -> bool:
+    """Do the cue ``token`` and ``speaker`` both show a gender, and different ones?"""
+    if speaker is None:
+        return False
+    cue, spoken = _cue_gender(token), _speaker_gender(speaker)
+    return cue is not None and spoken is not None and cue != spoken
+
+
 def _plural_form(word: str) -> bool:
     """A plural cue: a lexicon form with a plural ending whose singular is a form too ("قالوا",
     "يقولون", "مشيرين" — "مشيرا", "يرون" — "يرى", "قائلتين"). Not بيّن ("وبين أن", "يبين"),
@@ -1737,8 +1745,10 @@ def _participle(
             subject, by_name = _speaker_for_mention(_holder(sentence, before), entities), True
         if subject is None and named:  # "وبدا الارتباك على [سون] …، وصرح قائلا": no other
             subject, by_name = _speaker_for_mention(_holder(sentence, named), entities), True
-        # a plural participle is no one name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين")
-        by_name = by_name and not _plural_form(_strip_wa(sentence.norm[i]))
+        # a plural participle is no one name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين"),
+        # nor a masculine one a feminine organisation's ("… الهيئة العامة للسياحة، مبينا": the
+        # official the article quotes) or a feminine one a man's
+        by_name = by_name and not _plural_form(_strip_wa(sentence.norm[i])) and not _genders_differ(tokens[i], subject)
         if subject is not None and (by_name or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
