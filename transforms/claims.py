@@ -337,6 +337,20 @@ def _without_concessive_in(norm: list[str]) -> list[str]:
     return norm
 
 
+# إمام ("imam") and أمام ("in front of") fold to one form (امام); with its hamza below, the word
+# is the imam: "قال إمام مسجد قوات الطوارئ …، إن" had no speaker (the zone read "said before
+# the mosque …"), and a whole article of his words went with it. Set apart from the preposition.
+_IMAM = "إمام"
+
+
+def _with_imam(tokens: list[Token], norm: list[str]) -> list[str]:
+    for k, token in enumerate(tokens):
+        word = dediac_ar(token.text).replace(TATWEEL, "")
+        if word in (_IMAM, "و" + _IMAM, "ف" + _IMAM):
+            norm[k] = word
+    return norm
+
+
 def _with_day_before_yesterday(norm: list[str]) -> list[str]:
     for k in range(len(norm) - 1):
         if norm[k] == _FIRST and norm[k + 1 : k + 3] == ["من", _YESTERDAY]:
@@ -353,8 +367,8 @@ class _Sentence:
                  tokens: list[Token] | None = None, own_mentions: list[Mention] | None = None):
         self.text, self.index, self.start, self.end = text, index, start, end
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
-        self.norm = _without_concessive_in(_with_day_before_yesterday(
-            _without_temporal_an([normalize_word(t.text) for t in self.tokens])))
+        self.norm = _with_imam(self.tokens, _without_concessive_in(_with_day_before_yesterday(
+            _without_temporal_an([normalize_word(t.text) for t in self.tokens]))))
         self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
         self.quoted = quoted_ranges(text, start, end)
@@ -839,6 +853,15 @@ def _is_speaker_stop(sentence: _Sentence, j: int, cue: Cue) -> bool:
     return False
 
 
+# Ranks that titles.py (a fixed NER feature list) lacks, before an apposed holder's name:
+# "إمام مسجد قوات الطوارئ بعسير، العريف عبد الله الشهراني،"
+_RANKS = _n("العريف الرقيب الرائد المقدم الفريق الجندي عريف رقيب رائد مقدم جندي")
+
+
+def _title_or_rank(sentence: _Sentence, k: int) -> bool:
+    return is_title(sentence.tokens[k].text) or sentence.norm[k] in _RANKS
+
+
 def _past_apposed_name(sentence: _Sentence, a: int, j: int) -> int:
     """The end of a speaker zone ``[a, j)`` that a comma stops after a title, when the title's
     holder follows between commas: "وقال رئيس مجلس المقاومة في تعز، الشيخ حمود المخلافي، إن"
@@ -849,11 +872,11 @@ def _past_apposed_name(sentence: _Sentence, a: int, j: int) -> int:
     if any(m.entity_type == "PERSON" for m in sentence.mentions_between(tokens[a].start, tokens[j].start)):
         return j  # the zone names its speaker already
     k = j + 1
-    if not any(m.start == tokens[k].start for m in sentence.mentions) and not is_title(tokens[k].text):
+    if not any(m.start == tokens[k].start for m in sentence.mentions) and not _title_or_rank(sentence, k):
         # "أمين عام الهيئة، التابعة لرابطة العالم الإسلامي، عبدالحميد العبدالجبار، أن": past
         # a second description between commas
         k = next((n + 1 for n in range(k, min(k + 8, len(tokens) - 1)) if tokens[n].text in "،,"), k)
-    while k < len(tokens) - 1 and is_title(tokens[k].text):  # الشيخ، الدكتور
+    while k < len(tokens) - 1 and _title_or_rank(sentence, k):  # الشيخ، الدكتور، العريف
         k += 1
     name = next((m for m in sentence.mentions if m.start == tokens[k].start and m.entity_type == "PERSON"), None)
     if name is None:
@@ -2701,7 +2724,8 @@ _OFFICE_TITLES = _n(
     "العاهل الأمير أمير زعيم الزعيم مدير المدير مديرة المديرة نائب النائب قائد القائد محافظ "
     "المحافظ عمدة العمدة مبعوث المبعوث مندوب المندوب مستشار المستشار أمين الأمين وكيل الوكيل "
     "حاكم الحاكم مفوض المفوض مدرب المدرب مفتي المفتي مرشد المرشد"  # "وقال المرشد الأعلى، إن"
-)
+    " خطيب الخطيب"
+) | {_IMAM}  # "قال إمام مسجد …": kept with its hamza (``_with_imam``), not the preposition أمام
 
 # Words that start a speaker's description: the speaker need not be a name.
 _SPEAKER_HEADS = (
