@@ -265,11 +265,9 @@ def _dual(word: str) -> bool:
     )
 
 
-def _genders_differ(token: Token, speaker: _Speaker | None) -> bool:
-    """Do the cue ``token`` and ``speaker`` both show a gender, and different ones?"""
-    if speaker is None:
-        return False
-    cue, spoken = _cue_gender(token), _speaker_gender(speaker)
+def _genders_differ(cue: str | None, spoken: str | None) -> bool:
+    """Do a cue and a speaker both show a gender (``_cue_gender``, ``_speaker_gender``), and
+    different ones?"""
     return cue is not None and spoken is not None and cue != spoken
 
 
@@ -299,7 +297,7 @@ def _agrees(token: Token, speaker: _Speaker) -> bool:
         return False  # "يرون" after "رؤية وزارة التربية": a singular head ("الحوثيون" has no gender)
     if cue is not None and speaker.kind == "group":
         return False  # "وذكرت" after "شهود عيان": a dropped plural subject takes a plural verb
-    return cue is None or spoken is None or cue == spoken
+    return not _genders_differ(cue, spoken)
 
 
 # "بعد أن" / "قبل أن" / "منذ أن": the أن of a time clause, no complementizer of reported words
@@ -343,11 +341,16 @@ def _without_concessive_in(norm: list[str]) -> list[str]:
 _IMAM = "إمام"
 
 
+_IMAM_FORMS = (_IMAM, "و" + _IMAM, "ف" + _IMAM)
+_IMAM_FOLDED = frozenset(normalize_word(w) for w in _IMAM_FORMS)
+
+
 def _with_imam(tokens: list[Token], norm: list[str]) -> list[str]:
-    for k, token in enumerate(tokens):
-        word = dediac_ar(token.text).replace(TATWEEL, "")
-        if word in (_IMAM, "و" + _IMAM, "ف" + _IMAM):
-            norm[k] = word
+    for k, folded in enumerate(norm):
+        if folded in _IMAM_FOLDED:  # only these are read again, with their hamza
+            word = dediac_ar(tokens[k].text).replace(TATWEEL, "")
+            if word in _IMAM_FORMS:
+                norm[k] = word
     return norm
 
 
@@ -360,6 +363,15 @@ def _with_day_before_yesterday(norm: list[str]) -> list[str]:
     return norm
 
 
+def _sentence_norm(tokens: list[Token]) -> list[str]:
+    """The normalized words of a sentence, with the forms the rules must tell apart set apart:
+    the time clause's أن, "the day before yesterday", the concessive وإن, the imam."""
+    norm = [normalize_word(t.text) for t in tokens]
+    for mark in (_without_temporal_an, _with_day_before_yesterday, _without_concessive_in):
+        norm = mark(norm)
+    return _with_imam(tokens, norm)
+
+
 class _Sentence:
     """Tokens of one sentence with the article's mentions mapped onto them."""
 
@@ -367,8 +379,7 @@ class _Sentence:
                  tokens: list[Token] | None = None, own_mentions: list[Mention] | None = None):
         self.text, self.index, self.start, self.end = text, index, start, end
         self.tokens = tokenize(text, start, end) if tokens is None else tokens
-        self.norm = _with_imam(self.tokens, _without_concessive_in(_with_day_before_yesterday(
-            _without_temporal_an([normalize_word(t.text) for t in self.tokens]))))
+        self.norm = _sentence_norm(self.tokens)
         self.mentions = own_mentions if own_mentions is not None else [m for m in mentions if m.sentence_index == index]
         self.article_mentions = mentions
         self.quoted = quoted_ranges(text, start, end)
@@ -1771,7 +1782,8 @@ def _participle(
         # a plural participle is no one name's ("استنكر دبلوماسيون عرب مزاعم [نوري المالكي]، مؤكدين"),
         # nor a masculine one a feminine organisation's ("… الهيئة العامة للسياحة، مبينا": the
         # official the article quotes) or a feminine one a man's
-        by_name = by_name and not _plural_form(_strip_wa(sentence.norm[i])) and not _genders_differ(tokens[i], subject)
+        by_name = by_name and not _plural_form(_strip_wa(sentence.norm[i])) and not (
+            subject is not None and _genders_differ(_cue_gender(tokens[i]), _speaker_gender(subject)))
         if subject is not None and (by_name or _agrees(tokens[i], subject)):
             speaker, attribution = subject, "explicit"
     if speaker is None or (attribution == "carried_over" and not _agrees(tokens[i], speaker)):
@@ -1815,14 +1827,13 @@ def _plural_subject(sentence: _Sentence, i: int) -> _Speaker | None:
     if not _plural_form(_strip_wa(sentence.norm[i])):
         return None
     tokens, norm = sentence.tokens, sentence.norm
-    verb = 0
-    if _fronted(norm[0]):
-        verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
-    subject = verb + 1
+    verb = _opening_verb(sentence, i)
+    if verb is None:
+        return None
     opening_cue = _cue_at(sentence, verb)
-    if (subject >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start)
-            or (opening_cue is not None and opening_cue.complement == "say")):
-        return None  # no verb first, or a cue whose own claim this sentence has
+    if opening_cue is not None and opening_cue.complement == "say":
+        return None  # a cue whose own claim this sentence has
+    subject = verb + 1
     head = norm[subject]
     if not _plural_looking(head):
         return None  # "وكان [ملف] مكافحة الإرهاب حاضرا …، مؤكدين": the participle's subject is elsewhere
@@ -1975,13 +1986,10 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
     إن", "أكدت [حكومة الثني] …، معتبرة أن". The verb is the clause's first word, the subject its
     second."""
     tokens, norm = sentence.tokens, sentence.norm
-    verb = 0
-    if _fronted(norm[0]):
-        # "من جانبها،", "وبدوره،", "وفي الرياض،": the clause starts after the comma
-        verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
+    verb = _opening_verb(sentence, i)
+    if verb is None:
+        return None
     subject = verb + 1
-    if subject >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start):
-        return None  # "وعن الاتفاق النووي مع إيران الذي …، أكد أن": a long fronted topic, no verb found
     if is_title(tokens[verb].text) or is_org_head(tokens[verb].text):
         return None  # a clause that opens with a noun ("رئيس مجلس إدارة …، إن"): no verb, no subject
     start = tokens[subject].start
@@ -2009,6 +2017,21 @@ def _verb_subject(sentence: _Sentence, i: int, entities: dict[str, Entity]) -> _
             return speaker
         return speaker or _organisation_zone(sentence, (subject, end))
     return None
+
+
+def _opening_verb(sentence: _Sentence, i: int) -> int | None:
+    """The token of the verb that opens the sentence before the cue at ``i`` — its first word,
+    or the first after a fronted "من جانبها،" — when a subject can stand between it and the
+    cue; None when the sentence opens with a name or a long fronted topic ("وعن الاتفاق
+    النووي مع إيران الذي …، أكد أن")."""
+    tokens, norm = sentence.tokens, sentence.norm
+    verb = 0
+    if _fronted(norm[0]):
+        # "من جانبها،", "وبدوره،", "وفي الرياض،": the clause starts after the comma
+        verb = next((k + 1 for k in range(1, min(i, 5)) if tokens[k].text in "،,"), 0)
+    if verb + 1 >= i or _fronted(norm[verb]) or _mention_starts(sentence, tokens[verb].start):
+        return None
+    return verb
 
 
 def _fronted(word: str) -> bool:

@@ -24,19 +24,19 @@ from transforms.entities.spans import bio_spans
 from transforms.entities.titles import is_org_head, is_title
 from transforms.text import normalize_word
 
-GIVEN_NAMES = frozenset(normalize_word(w) for w in """
+# Men's and women's names apart: a speaker named so is a "he" or a "she" (transforms.claims
+# does not give "وقالت" to "خالد الفالح").
+MALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in """
     محمد أحمد علي عبدالله خالد فهد فيصل سعود سلمان سعد سعيد صالح عمر عثمان حسن حسين إبراهيم
     يوسف مصطفى محمود عبدالرحمن عبدالعزيز ناصر نايف بدر تركي ماجد سلطان مشعل طلال طارق وليد
     أسامة يحيى زياد هاني سامي عادل ياسر جمال كمال منصور مبارك راشد حمد مساعد متعب نواف فواز
     فارس عمرو هشام أيمن أنس معاذ عبدالكريم عبدالمحسن عبدالإله عبدالمجيد عبدالرحيم عبدالحكيم
     عبدالوهاب عبدالملك عبدالناصر إسماعيل موسى عيسى سليمان داود زكريا جاسم حامد حمود ثامر عبيد
     عوض عائض مشاري سطام بندر نبيل رائد رياض سمير شريف عماد غازي لؤي مازن ماهر مهند وائل وسام
-    ياسين يونس قاسم كريم مروان نزار فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة
+    ياسين يونس قاسم كريم مروان نزار
 """.split())
-# The women's names among them; the rest are men's (a speaker named so is a "he":
-# transforms.claims does not give "وقالت" to "خالد الفالح").
 FEMALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in "فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة".split())
-MALE_GIVEN_NAMES = GIVEN_NAMES - FEMALE_GIVEN_NAMES
+GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
 # Names too many people bear for one of them alone to name the same person in two articles:
 # more given names, and the family names of the large tribes (العتيبي، القحطاني …). A bare one
 # that nothing in its article resolves is someone of that article (transforms.entities.mentions).
