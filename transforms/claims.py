@@ -642,7 +642,13 @@ def _cue_claim(
             if accused is not None:
                 return accused or None
         if cue.complement == "object" and j > i + 1:
-            speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
+            speaker, speaker_end_tok = None, i + 1
+            if _strip_wa(norm[i + 1]) in _PLURAL_PEOPLE:
+                # "ويتهم معارضون نكورونزيزا بمخالفة الدستور": after unnamed people in the plural
+                # the name is the accused ("وشكر مسؤول النادي عبدالرحمن رشوان" names the official)
+                speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1)
+            if speaker is None:
+                speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
             if speaker is None:
                 speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1)
             if speaker is None:
@@ -2424,7 +2430,7 @@ def _speaker_from_zone(
     if persons and not coordinated and not attribution and _indefinite_subject(sentence, a, persons[0]):
         # "اتهم نائب فرنسي معارض ديفيد كاميرون بالإخفاق": an indefinite subject, then the object
         end = tokens[sentence.token_at(persons[0].start) - 1].end
-        return _Speaker(None, text[start:end], "unnamed_official", start, end)
+        return _Speaker(None, text[start:end], "group" if head in _GROUP_WORDS else "unnamed_official", start, end)
     if persons and not coordinated:
         m = persons[-1] if not attribution and not _apposed_title(sentence, persons[0]) else persons[0]
         subject = _subject_before_object(sentence, persons)
@@ -2584,19 +2590,34 @@ def _apposed_title(sentence: _Sentence, person: Mention) -> bool:
 def _indefinite_subject(sentence: _Sentence, a: int, person: Mention) -> bool:
     """Does the zone at token ``a`` open with an indefinite official and its adjectives ("نائب
     فرنسي معارض", "مسؤول أمريكي") right before ``person``? A name follows a definite title
-    ("النائب الفرنسي ديفيد"), so after an indefinite one the person is the cue's object."""
+    ("النائب الفرنسي ديفيد"), so after an indefinite one the person is the cue's object. After
+    indefinite people in the plural no one name can be in apposition, even right after the
+    head: "ويتهم معارضون نكورونزيزا بمخالفة الدستور" is the opponents' claim, and "فقال
+    مسؤولون روس" the officials' where the tagger made a person of روس."""
     p = sentence.token_at(person.start)
-    if p is None or p - a < 2 or p - a > 4:  # a head and its adjectives ("مستشار خامنئي": whose)
-        return False
     head = _strip_wa(sentence.norm[a])
-    if head not in _OFFICIAL_WORDS and not (is_title(head) and not head.startswith("ال")):
+    plural = head in _PLURAL_PEOPLE
+    if p is None or p - a < (1 if plural else 2) or p - a > 4:  # a head and its adjectives ("مستشار خامنئي": whose)
+        return False
+    if not plural and head not in _OFFICIAL_WORDS and not (is_title(head) and not head.startswith("ال")):
         return False
     return all(
         sentence.tokens[k].text.isalpha() and not _inside_mention(sentence, sentence.tokens[k].start)
         and not sentence.norm[k].startswith(("ال", "لل"))
-        and (sentence.tokens[k].text.endswith("ي") or sentence.norm[k] in _INDEFINITE_ADJECTIVES)
+        and (sentence.tokens[k].text.endswith("ي") or sentence.norm[k] in _INDEFINITE_ADJECTIVES
+             or (plural and sentence.norm[k].endswith(("يون", "يين"))))  # "باحثون بريطانيون"
         for k in range(a + 1, p)
     )  # adjectives only: after "رئيس بلدية تشاتانوغا" (a noun) the name is the mayor's
+
+
+# Indefinite people in the plural, who may open a speaker's description (not خبير, محلل, nor
+# the definite المحللون: "قال المحللون في بنك X" is unaffected, and a definite head is named).
+_PLURAL_PEOPLE = frozenset(
+    w for w in _GROUP_WORDS | _OFFICIAL_WORDS
+    if not w.startswith("ال") and w not in _n("خبير محلل أحد إحدى") and w not in _SOME_PEOPLE
+    and (w.endswith(("ون", "ين", "و", "ي")) or w in _n("خبراء شهود سكان علماء تجار أطباء نشطاء مصادر منظمات"))
+    and w not in _n("دبلوماسي قيادي")
+)
 
 
 _INDEFINITE_ADJECTIVES = _n("معارض سابق كبير بارز رفيع مطلع")
@@ -2725,7 +2746,8 @@ def _coordinated(sentence: _Sentence, inside: list[Mention], a: int | None = Non
 def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention | None:
     """The organization a definite description ("الوزارة", "الوكالة", "الموقع") refers back to:
     the latest earlier mention whose name starts with, or is introduced by, the same noun
-    ("وزارة الصحة", "المرصد السوري لحقوق الإنسان")."""
+    ("وزارة الصحة", "المرصد السوري لحقوق الإنسان"). A person introduced by the noun is not it:
+    "أكدت حكومة الثني" … "وقالت الحكومة" is the government named after al-Thani, not the man."""
     if head not in _DEFINITE_HEADS:
         return None
     noun = head[2:]
@@ -2736,7 +2758,7 @@ def _definite_antecedent(sentence: _Sentence, head: str, before: int) -> Mention
         first_word = normalize_word(mention.surface.split()[0]) if mention.surface.split() else ""
         introducer = [w for w in text[max(0, mention.start - 14):mention.start].split() if any(c.isalpha() for c in w)]
         introduced_by = normalize_word(introducer[-1]).strip("\"“«") if introducer else ""
-        if {noun, head} & {first_word, _strip_wa(first_word)} or introduced_by == noun:
+        if {noun, head} & {first_word, _strip_wa(first_word)} or (introduced_by == noun and mention.entity_type != "PERSON"):
             return mention
     return None
 
