@@ -30,7 +30,7 @@ from importlib.resources import files
 from camel_tools.utils.dediac import dediac_ar
 
 from transforms.entities.gazetteer import load_gazetteer
-from transforms.entities.given_names import COMMON_NAMES, MALE_GIVEN_NAMES
+from transforms.entities.given_names import COMMON_NAMES, FOREIGN_MALE_GIVEN_NAMES, MALE_GIVEN_NAMES
 from transforms.entities.mentions import Entity, Mention
 from transforms.entities.org_adjectives import is_adjective
 from transforms.entities.titles import is_org_head, is_title
@@ -239,14 +239,15 @@ def _speaker_gender(speaker: _Speaker) -> str | None:
     """The grammatical gender of a speaker, where its description shows it: a head ending in ة
     (الوزارة، الدراسة، رئيسة) is feminine; a masculine title (الوزير، المتحدث) or head of
     ``_MASCULINE_HEADS`` masculine; so is a name that begins with a common man's given name
-    (``MALE_GIVEN_NAMES``: خالد، محمد). Another name, a place or a plural shows none."""
+    (``MALE_GIVEN_NAMES``: خالد، محمد; ``FOREIGN_MALE_GIVEN_NAMES``: جون، كريستيانو). Another
+    name, a place or a plural shows none."""
     if not speaker.text:
         return None
     head = _strip_wa(normalize_word(speaker.text.split()[0]))
     if speaker.kind == "person" and not is_title(head):
         # a name shows no gender, but for the common men's given names: "وقالت" after "خالد
         # الفالح" is not his
-        return "m" if head in MALE_GIVEN_NAMES else None
+        return "m" if head in MALE_GIVEN_NAMES or head in FOREIGN_MALE_GIVEN_NAMES else None
     if head.endswith(("ون", "ين", "ات")):
         return None  # a plural ("المسؤولون"): no gender to go by
     if head.endswith("ه") and len(head) > 3:  # ة, normalized

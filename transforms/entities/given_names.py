@@ -37,6 +37,17 @@ MALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in """
 """.split())
 FEMALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in "فاطمة عائشة مريم نورة سارة هند هيفاء أمل منى نوف ريم لطيفة".split())
 GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# Foreign men's given names as Arabic news writes them, for a speaker's grammatical gender only
+# ("وقالت" does not go on with كريستيانو رونالدو): not common names of ours, so a bare one is
+# not kept to its article. Names that are also Arabic words or women's names elsewhere (بان،
+# جان، هيلاري) are left out.
+FOREIGN_MALE_GIVEN_NAMES = frozenset(normalize_word(w) for w in """
+    جون ديفيد دافيد مايكل مايك جورج باراك دونالد فلاديمير سيرغي سيرجي بيتر بول جيمس روبرت
+    وليام ويليام توني كريستيانو ليونيل جوزيه خوسيه خوان كارلوس فرانسوا نيكولا ستيفن ستيفان
+    مارك جوزيف توماس ريتشارد فرانك هنري بيير لوران إيمانويل أنطونيو ماريو لويس رونالد أندرو
+    ديمتري دميتري ميخائيل يوري بوريس بنيامين موشيه أفيغدور إسحاق رجب ماثيو جيمي جوزيبي بيدرو
+    فيليب أرسين تشارلز إدوارد كيفن
+""".split())
 # Names too many people bear for one of them alone to name the same person in two articles:
 # more given names, and the family names of the large tribes (العتيبي، القحطاني …). A bare one
 # that nothing in its article resolves is someone of that article (transforms.entities.mentions).
