@@ -27,11 +27,15 @@ JOIN sentences s USING (sentence_id)
 LEFT JOIN entities e ON e.entity_id = c.speaker_entity_id;
 
 -- Who is quoted where: one row per speaker and outlet (unknown outlets fall back to the file).
+-- A named speaker is its entity (two people who share a bare name stay two rows); an unnamed
+-- one (speaker_entity_id NULL: "التقرير", "مسؤولون أمريكيون") is grouped by its description,
+-- which many different reports or officials share: filter on speaker_entity_id to count people.
 CREATE OR REPLACE VIEW speaker_outlets AS
 SELECT
     speaker,
     speaker_en,
     speaker_kind,
+    speaker_entity_id,
     outlet,
     count(*)                    AS n_claims,
     count(DISTINCT article_id)  AS n_articles
