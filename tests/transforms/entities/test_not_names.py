@@ -88,6 +88,9 @@ def one(sentence: str, labels: str) -> tuple[list[str], list[str]]:
         ("وفاة بدر عام 1094م", "O B-PERSON I-PERSON I-PERSON", "O B-PERSON O O"),
         ("3عيدكم مبارك", "B-PERSON I-PERSON", "O O"),
         ("البابا بنديكت ال 16", "O B-PERSON I-PERSON I-PERSON", "O B-PERSON I-PERSON I-PERSON"),
+        # a nation's adjective after a title is no name (a surname only where the article says so)
+        ("واقتيد الرئيس التشادي السابق", "O O B-PERSON O", "O O O O"),
+        ("وقال المبعوث الأممي", "O O B-PERSON", "O O O"),
         # other one-word names are not touched
         ("قال بوتين", "O B-PERSON", "O B-PERSON"),
         ("قال لين", "O B-PERSON", "O B-PERSON"),
@@ -112,6 +115,19 @@ def test_a_longer_span_of_the_same_article_introduces_the_name():
     assert out[0] == labels[0]
     # without document keys every sentence is its own article
     assert drop_false_persons(words, labels)[1] == ["O", "O", "O", "O"]
+
+
+def test_a_nation_s_adjective_is_a_surname_where_the_article_gives_the_full_name():
+    sentences = [
+        one("وقال اللواء منصور التركي", "O O B-PERSON I-PERSON"),
+        one("وأضاف اللواء التركي", "O O B-PERSON"),
+        one("وقال الرئيس التركي", "O O B-PERSON"),  # another article: the president of Turkey
+    ]
+    words = [w for w, _ in sentences]
+    labels = [t for _, t in sentences]
+    out = drop_false_persons(words, labels, documents=["a", "a", "b"])
+    assert out[1] == ["O", "O", "B-PERSON"]
+    assert out[2] == ["O", "O", "O"]
 
 
 def test_the_input_is_not_changed():
