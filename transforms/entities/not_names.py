@@ -15,6 +15,9 @@ surname.
 - ``دان`` ("condemned": ``دان مجلس الوزراء الهجوم``) 23, read as Dan;
 - ``كورونا`` (the MERS coronavirus: ``فيروس كورونا``) 20;
 - ``رأيك`` ("your opinion", one outlet's footer "اكتب رأيك") 17 and ``وأين`` ("and where") 15;
+- on 1,370 articles read later still, ``المنومين`` ("the inpatients": ``المرضى المنومين``, Saudi
+  hospital news) 15 times in 11 articles, ``الدين`` ("religion", left of عز الدين / نور الدين) 10,
+  ``مني`` ("from me"; Mona is منى) 8 and the title ``سناتور`` 6;
 - and, on 3,000 random articles read later, ``الرضا`` ("satisfaction": ``الرضا الوظيفي``) 10
   and ``الجميل`` ("the beautiful", "the favour": ``رد الجميل``) 10 — all 19 of them that the
   rule takes back are the common word (the Gemayels of Lebanon and the Imam al-Rida keep theirs
@@ -23,9 +26,10 @@ surname.
 So a one-word PERSON span becomes O when its word (dediacritized, with or without و/ف) is:
 
 - in ``NEVER``, as written, hamza included: never a person's name on its own (``معالي``,
-  ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``; these also after ب/ل: ``لأمنه``). Without
+  ``أمنه``, ``أمنها``, ``رأيك``, ``أين``, ``كورونا``, ``المنومين``, ``الدين``, ``سناتور``; these
+  also after ب/ل: ``لأمنه``). Without
   its hamza, ``واين`` is Wayne Rooney in NewsFANE;
-- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``, ``الرضا``, ``الجميل``; alef forms folded, ة kept
+- in ``UNLESS_INTRODUCED`` (``لولا``, ``لي``, ``آمنة``, ``دان``, ``الرضا``, ``الجميل``, ``مني``; alef forms folded, ة kept
   apart from ه), unless the article shows the person: a title word stands right before it (``الرئيس
   لولا``, ``الدكتورة آمنة``), or a longer person span of the same article holds the word
   (``لويس لولا دا سيلفا`` … ``حصل لولا على``).
@@ -93,8 +97,8 @@ def _fold(word: str) -> str:
 
 
 # NEVER is matched as written, hamza included: "واين" without it is Wayne (Rooney) in NewsFANE.
-NEVER = frozenset(_plain(w) for w in "معالي أمنه أمنها رأيك أين كورونا".split())
-UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان الرضا الجميل".split())
+NEVER = frozenset(_plain(w) for w in "معالي أمنه أمنها رأيك أين كورونا المنومين المنومون الدين سناتور".split())
+UNLESS_INTRODUCED = frozenset(_fold(w) for w in "لولا لي آمنة دان الرضا الجميل مني".split())
 # Adjectives of a nation or of the UN right after a title ("الرئيس التشادي السابق", "المبعوث
 # الأممي"), which the taggers made a one-word person: no one, unless a longer person span of the
 # article holds the word ("منصور التركي" … "وقال اللواء التركي"). Without a title before it such
