@@ -602,6 +602,8 @@ def _cue_claim(
         return None  # "وبين نيس وموناكو، تقع قرية": between two names, even at a clause's start
     if cue.lemma == "شكر" and i > 0 and _strip_wa(norm[i - 1]) in _MESSAGE_NOUNS:
         return None  # "رسالة شكر للحرفية": a letter of thanks, a noun
+    if i > 0 and norm[i - 1] in _OR:
+        return None  # "رفض إثبات أو نفي صحة", "ما قام به أو صرح به", "إن قلت ذلك أو حذرت": an alternative, no report
     if cue.complement == "participle":
         return _participle(sentence, i, cue, entities, current, continues)
     if i + 1 < len(tokens) and norm[i + 1] in _IN_IT and _statement_before(sentence, i) is not None:
@@ -650,14 +652,25 @@ def _cue_claim(
                 speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1)
             if speaker is None:
                 speaker, speaker_end_tok = _first_np_speaker(sentence, i + 1, entities)
+            idiom = _idiom_object(sentence, i + 1, j, cue)
+            if speaker is None and idiom is not None and idiom > i + 1:
+                # "ونفى وزير الداخلية [صحة] الأنباء": whoever stands before the idiom's object
+                speaker, speaker_end_tok = _speaker_from_zone(sentence, (i + 1, idiom), entities), idiom
             if speaker is None:
-                speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1)
+                speaker, speaker_end_tok = _descriptor_subject(sentence, i + 1, idiom)
             if speaker is None:
                 return None
             content_start_tok = speaker_end_tok
             return _make(sentence, i, cue, speaker, content_start_tok, "explicit"), content_start_tok
         return None
     content_tok = marker
+    idiom = _idiom_object(sentence, zone_start, j, cue)
+    if idiom is not None:  # "ولفت التقرير [النظر] إلى أن": the report speaks, not "التقرير النظر"
+        if idiom == zone_start and (cue.lemma == _SHED or (i > 0 and norm[i - 1] in _WHICH)):
+            # "ما يسلط الضوء على": a fact sheds light; "وتناقش المسرحية … وتسلط الضوء على":
+            # a play, a report or a study sheds it more often than the last speaker
+            return None
+        j, speaker_tokens = idiom, (zone_start, idiom)
     if j == zone_start:
         if i > 1 and norm[i - 1] in ("ما", "لما") and norm[i - 2] in _ATTRIBUTION_WORDS:
             # "بحسب ما ذكرت «ذي دايلي مايل» التي رأت": a source's verb whose source the zone
@@ -795,6 +808,7 @@ _MODAL_HEADS = _n(
 _BEFORE = _n("قبل وقبل")
 _HE_IS = _n("وهو وهي")
 _ON_ONES_PART = _n("جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها")  # "من جانبه بين …": he explained
+_OR = _n("أو او")  # a cue right after "or" is an alternative, no report
 _MESSAGE_NOUNS = _n("رسالة برقية كلمة خطاب شهادة شهادات رسائل برقيات عبارات كلمات")
 
 
@@ -1699,6 +1713,28 @@ _STRESSED_OBJECTS = frozenset(
 )
 
 
+# Idioms whose object stands between the subject and the rest: "لفت التقرير [النظر] إلى أن"
+# (drew attention to), "سلط رئيس الإقليم [الضوء] على" (shed light on), "نفى المسؤول [صحة]
+# الشائعات" (denied the truth of). The object is no part of who speaks.
+_IDIOM_OBJECTS = {
+    "لفت": _n("النظر الانتباه الأنظار"),
+    "سلط": _n("الضوء الأضواء"),
+    "نفى": _n("صحة وجود علمه علمها علمهم"),
+}
+
+
+_SHED = "سلط"
+
+
+def _idiom_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | None:
+    """The token in ``[a, b)`` where the cue's idiomatic object (``_IDIOM_OBJECTS``) begins."""
+    objects = _IDIOM_OBJECTS.get(cue.lemma)
+    if not objects:
+        return None
+    return next((t for t in range(a, min(b, len(sentence.norm))) if sentence.norm[t] in objects
+                 and not _inside_mention(sentence, sentence.tokens[t].start)), None)
+
+
 def _stressed_object(sentence: _Sentence, a: int, b: int, cue: Cue) -> int | None:
     """Where the object of a cue of stressing begins in the zone ``[a, b)`` after it: ``a`` for
     a grip that شدد tightens ("الخناق", "الحصار": no claim at all), or the token of a verbal
@@ -2304,17 +2340,18 @@ def _first_np_speaker(sentence: _Sentence, k: int, entities: dict[str, Entity]):
     return _speaker_for_mention(mention, entities), end_tok
 
 
-def _descriptor_subject(sentence: _Sentence, k: int) -> tuple[_Speaker | None, int]:
+def _descriptor_subject(sentence: _Sentence, k: int, stop: int | None = None) -> tuple[_Speaker | None, int]:
     """"ويتهم المسؤولون الأميركيون والكوريون الجنوبيون كوريا الشمالية ...": an unnamed
-    subject runs from its head word to the first named entity (the object)."""
+    subject runs from its head word to the first named entity (the object), or to ``stop``
+    ("ونفى المسؤول [صحة] الشائعات")."""
     if k >= len(sentence.tokens):
         return None, k
     kind = _unnamed_kind(_strip_wa(sentence.norm[k]))
-    if kind is None:
+    if kind is None or stop == k:
         return None, k
     end = k + 1
     while end < len(sentence.tokens) and end - k < 6 and not _mention_starts(sentence, sentence.tokens[end].start) \
-            and sentence.tokens[end].text not in "،,.:":
+            and sentence.tokens[end].text not in "،,.:" and end != stop:
         end += 1
     start_char, end_char = sentence.tokens[k].start, sentence.tokens[end - 1].end
     return _Speaker(None, sentence.text[start_char:end_char], kind, start_char, end_char), end
