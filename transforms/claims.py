@@ -1721,8 +1721,6 @@ _IDIOM_OBJECTS = {
     "سلط": _n("الضوء الأضواء"),
     "نفى": _n("صحة وجود علمه علمها علمهم"),
 }
-
-
 _SHED = "سلط"
 
 
@@ -2648,13 +2646,13 @@ def _indefinite_subject(sentence: _Sentence, a: int, person: Mention) -> bool:
     )  # adjectives only: after "رئيس بلدية تشاتانوغا" (a noun) the name is the mayor's
 
 
-# Indefinite people in the plural, who may open a speaker's description (not خبير, محلل, nor
-# the definite المحللون: "قال المحللون في بنك X" is unaffected, and a definite head is named).
+# Indefinite people in the plural, who may open a speaker's description: the sound and
+# construct plurals of the group and official words, and their broken plurals (not the
+# definite المحللون: "قال المحللون في بنك X" is unaffected, and a definite head is named).
 _PLURAL_PEOPLE = frozenset(
-    w for w in _GROUP_WORDS | _OFFICIAL_WORDS
-    if not w.startswith("ال") and w not in _n("خبير محلل أحد إحدى") and w not in _SOME_PEOPLE
+    w for w in (_GROUP_WORDS | _OFFICIAL_WORDS) - _SOME_PEOPLE - _n("إحدى دبلوماسي قيادي")
+    if not w.startswith("ال")
     and (w.endswith(("ون", "ين", "و", "ي")) or w in _n("خبراء شهود سكان علماء تجار أطباء نشطاء مصادر منظمات"))
-    and w not in _n("دبلوماسي قيادي")
 )
 
 
