@@ -89,23 +89,6 @@ def _pycrfsuite_reference(tagger: Tagger, sentences: list[list[str]]) -> tuple[l
     return expected, time.perf_counter() - t0
 
 
-def _decoder_labels(tagger: Tagger, sentences: list[list[str]]) -> list[list[str]]:
-    """Our batch decoder's labels, sentence by sentence, in the same windows as
-    ``_pycrfsuite_reference`` and without the rules ``Tagger.tag_many`` applies after it."""
-    windows, gaz, owners = [], [], []
-    for index, s in enumerate(sentences):
-        g = gazetteer_labels(s) if tagger.use_gazetteer else None
-        for i in range(0, len(s), _MAX_TOKENS):
-            windows.append(s[i : i + _MAX_TOKENS])
-            gaz.append(None if g is None else g[i : i + _MAX_TOKENS])
-            owners.append(index)
-    tagged = tagger._decoder.tag(windows, gaz if tagger.use_gazetteer else None)
-    out: list[list[str]] = [[] for _ in sentences]
-    for owner, labels in zip(owners, tagged, strict=True):
-        out[owner].extend(bio_label(label) for label in labels)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -141,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = _pycrfsuite_reference(tagger, sentences) if single_crf else None
     # pycrfsuite decodes sentence by sentence: compare with our decoder without documents,
     # before the rules that follow it (titles, lineage, teams …), both in BIO labels.
-    by_sentence = _decoder_labels(tagger, sentences) if single_crf else None
+    by_sentence = tagger.decode(sentences) if single_crf else None
 
     result = {
         "articles": len(texts),

@@ -132,8 +132,9 @@ def _reading(word: str) -> str | None:
     for form in dict.fromkeys((plain, stripped)):
         if form in NEVER:
             return form
-        if normalize_alef_ar(form) in UNLESS_INTRODUCED or normalize_alef_ar(form) in NATIONALITIES:
-            return normalize_alef_ar(form)
+        folded = normalize_alef_ar(form)
+        if folded in UNLESS_INTRODUCED or folded in NATIONALITIES:
+            return folded
     if len(stripped) > 3 and stripped[0] in "بل" and stripped[1:] in NEVER:
         return stripped[1:]
     return None
@@ -286,12 +287,10 @@ def drop_false_persons(
                 doubtful.append((index, span.start, word))
     for index, token, word in doubtful:
         after_title = token > 0 and is_title(sentences[index][token - 1])
-        if word in NATIONALITIES and (not after_title or word in held.get(keys[index], ())):
+        introduced = word in held.get(keys[index], ())
+        if word in NATIONALITIES and (introduced or not after_title):
             continue  # a surname: "وأضاف بأن السوداني"; "الرئيس التشادي" is Chad's president
-        if word in UNLESS_INTRODUCED:
-            if after_title:  # "الرئيس لولا"
-                continue
-            if word in held.get(keys[index], ()):
-                continue
+        if word in UNLESS_INTRODUCED and (introduced or after_title):  # "الرئيس لولا"
+            continue
         out[index][token] = "O"
     return out

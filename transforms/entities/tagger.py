@@ -204,8 +204,29 @@ class Tagger:
         gaz: Sequence[Sequence[str]] | None = None,
         documents: Sequence[Hashable] | None = None,
     ) -> list[list[str]]:
-        """``tag`` for many sentences at once — much faster per sentence than one by one.
-        Sentences longer than ``_MAX_TOKENS`` are tagged in windows of that length.
+        """``tag`` for many sentences at once — much faster per sentence than one by one:
+        ``decode``, then the rules that mend what the models get wrong (titles, lineage,
+        teams, homonyms, false persons, organisation adjectives, family and tribal names)."""
+        marked = [
+            mark_teams(words, join_lineage(words, drop_leading_titles(words, labels)))
+            for words, labels in zip(sentences, self.decode(sentences, gaz, documents))
+        ]
+        marked = mark_teams_in_articles(sentences, marked, documents)
+        kept = drop_homonyms(sentences, marked, documents)
+        return [
+            tag_tribal_names(words, join_family_names(words, split_organisation_holders(
+                words, extend_org_adjectives(words, labels))))
+            for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
+        ]
+
+    def decode(
+        self,
+        sentences: Sequence[Sequence[str]],
+        gaz: Sequence[Sequence[str]] | None = None,
+        documents: Sequence[Hashable] | None = None,
+    ) -> list[list[str]]:
+        """The models' BIO labels alone, before the rules of ``tag_many``. Sentences longer
+        than ``_MAX_TOKENS`` are decoded in windows of that length.
 
         ``documents``: one key per sentence (the same for the consecutive sentences of one
         article). With it, each article is decoded with the document prior of
@@ -230,17 +251,7 @@ class Tagger:
         tagged = self._decoder.tag(windows, window_gaz, window_documents, self.consistency)
         for owner, labels in zip(owners, tagged):
             result[owner].extend(labels)
-        marked = [
-            mark_teams(words, join_lineage(words, drop_leading_titles(words, labels)))
-            for words, labels in zip(sentences, result)
-        ]
-        marked = mark_teams_in_articles(sentences, marked, documents)
-        kept = drop_homonyms(sentences, marked, documents)
-        return [
-            tag_tribal_names(words, join_family_names(words, split_organisation_holders(
-                words, extend_org_adjectives(words, labels))))
-            for words, labels in zip(sentences, drop_false_persons(sentences, kept, documents))
-        ]
+        return result
 
     def spans(self, words: list[str], gaz: list[str] | None = None) -> list[Span]:
         """Entity spans over token indices, from repaired BIO labels."""
